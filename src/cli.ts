@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/** The command line: parses options, calls the API, prints, sets the exit code. */
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { WsdlError, formatWarning } from './errors.js';
+import { findInputs, generate } from './generate.js';
+import { GENERATOR_NAME, GENERATOR_VERSION } from './version.js';
+import { compareOutput, isSame, writeOutput } from './write/output.js';
+
+const DEFAULT_INPUT = 'wsdl';
+const DEFAULT_OUT = 'generated';
+
+interface GenerateArguments {
+  inputs: string[];
+  out: string;
+  check: boolean;
+  quiet: boolean;
+}
+
+function runGenerate(args: GenerateArguments): number {
+  const say = (line: string) => {
+    if (!args.quiet) process.stdout.write(`${line}\n`);
+  };
+  const inputs = findInputs(args.inputs.length > 0 ? args.inputs : [DEFAULT_INPUT]);
+  const result = generate(inputs);
+  for (const warning of result.warnings) if (!args.quiet) process.stderr.write(`${formatWarning(warning)}\n`);
+  for (const { source, agents, operations } of result.summary) {
+    say(`${source}: ${agents} agent${agents === 1 ? '' : 's'}, ${operations} operation${operations === 1 ? '' : 's'}`);
+  }
+
+  const difference = compareOutput(args.out, result.files);
+  if (args.check) {
+    if (isSame(difference)) {
+      say(`${args.out}/ is up to date.`);
+      return 0;
+    }
+    const lines = [
+      ...difference.changed.map((f) => `  changed: ${args.out}/${f}`),
+      ...difference.missing.map((f) => `  missing: ${args.out}/${f}`),
+      ...difference.extra.map((f) => `  not generated (stale): ${args.out}/${f}`),
+    ];
+    process.stderr.write(`${args.out}/ differs from what ${GENERATOR_NAME} generates now:\n${lines.join('\n')}\nRun the generate command without --check to update it.\n`);
+    return 1;
+  }
+  if (isSame(difference)) {
+    say(`${args.out}/ is already up to date (${result.files.size} files, ${result.typeCount} types).`);
+    return 0;
+  }
+  writeOutput(args.out, result.files);
+  say(`Wrote ${result.files.size} files (${result.typeCount} types) to ${args.out}/.`);
+  return 0;
+}
+
+export function main(argv: string[]): number {
+  let exitCode = 0;
+  const parser = yargs(argv)
+    .scriptName(GENERATOR_NAME)
+    .version(GENERATOR_VERSION)
+    .strict()
+    .command(
+      ['generate [inputs..]', '$0 [inputs..]'],
+      'Generate typed TypeScript agents from WSDL files',
+      (command) =>
+        command
+          .positional('inputs', {
+            describe: `WSDL files, or folders searched for *.wsdl (sub-folders are kept in the output). Default: ${DEFAULT_INPUT}/`,
+            type: 'string',
+            array: true,
+            default: [] as string[],
+          })
+          .option('out', {
+            alias: 'o',
+            describe: 'Output folder; replaced as a whole, only when generation succeeds',
+            type: 'string',
+            default: DEFAULT_OUT,
+          })
+          .option('check', {
+            describe: 'Write nothing; exit 1 and name the files when the output folder differs from what would be generated',
+            type: 'boolean',
+            default: false,
+          })
+          .option('quiet', {
+            alias: 'q',
+            describe: 'Print only errors',
+            type: 'boolean',
+            default: false,
+          })
+          .example('$0 generate', `Generate ${DEFAULT_INPUT}/ into ${DEFAULT_OUT}/`)
+          .example('$0 generate Services.wsdl --out src/soap', 'Generate one WSDL into src/soap/')
+          .example('$0 generate --check', `Fail (exit 1) when ${DEFAULT_OUT}/ is out of date, as in CI`),
+      (args) => {
+        exitCode = runGenerate({
+          inputs: (args.inputs ?? []).map(String),
+          out: args.out.replace(/[\\/]+$/, '') || '.',
+          check: args.check,
+          quiet: args.quiet,
+        });
+      },
+    )
+    .help()
+    .alias('help', 'h')
+    .wrap(Math.min(110, process.stdout.columns || 110))
+    .fail((message, error) => {
+      if (error) throw error;
+      process.stderr.write(`error: ${message}\nRun "${GENERATOR_NAME} --help" for usage.\n`);
+      exitCode = 2;
+    });
+  try {
+    parser.parseSync();
+  } catch (error) {
+    if (error instanceof WsdlError) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  return exitCode;
+}
+
+process.exitCode = main(hideBin(process.argv));

@@ -1,0 +1,124 @@
+/**
+ * The group's descriptors: schema facts as data for the runtime (one const per complex type and
+ * per agent, named with a `$` suffix that no XML name can produce).
+ */
+import type { GeneratedFile } from './generated-file.js';
+import type { AgentPlan, FieldPlan, GroupPlan, MessagePlan, OperationPlan, TypePlan } from './plan.js';
+import { literal } from './ts-type.js';
+import { array, constStatement, object, type Code } from './code.js';
+import { propertyKey } from '../model/names.js';
+
+const RUNTIME = 'runtime/index.ts';
+
+export function descriptorName(name: string): string {
+  return `${name}$`;
+}
+
+export function emitDescriptorsModule(group: GroupPlan, file: GeneratedFile): void {
+  const nsKeys = new Map(group.modules.map((module) => [module.ns, module.name]));
+  const nsExpression = (ns: string) => (nsKeys.has(ns) ? `ns.${nsKeys.get(ns)}` : literal(ns));
+  const field = (plan: FieldPlan) => fieldCode(plan, nsExpression);
+
+  file.add(
+    '/** Target namespaces, by module name. */',
+    constStatement('ns', undefined, object(group.modules.map((module) => [module.name, literal(module.ns)])), { suffix: ' as const' }),
+  );
+
+  for (const plan of group.types) {
+    if (plan.shape === 'simple') continue;
+    const [runtimeType, initializer] = typeDescriptor(group, plan, field, nsExpression);
+    file.import(RUNTIME, runtimeType, true);
+    file.add(exportedConst(descriptorName(plan.name), runtimeType, initializer));
+  }
+
+  for (const agent of group.agents) {
+    file.import(RUNTIME, 'AgentDesc', true);
+    file.add(exportedConst(descriptorName(agent.name), 'AgentDesc', agentDescriptor(agent, field, nsExpression)));
+  }
+}
+
+function exportedConst(name: string, type: string, initializer: Code): string {
+  return constStatement(name, type, initializer, { exported: true });
+}
+
+function typeDescriptor(
+  group: GroupPlan,
+  plan: TypePlan,
+  field: (plan: FieldPlan) => string,
+  nsExpression: (ns: string) => string,
+): [string, Code] {
+  switch (plan.shape) {
+    case 'array':
+      return ['ArrayType', object([['kind', `'array'`], ['item', field(group.arrayItem(plan))]])];
+    case 'dictionary': {
+      const { entry, key, value } = group.dictionary(plan);
+      return [
+        'DictionaryType',
+        object([
+          ['kind', `'dictionary'`],
+          ['entry', `{ name: ${literal(entry.name)}, ns: ${nsExpression(entry.ns)} }`],
+          ['key', field(key)],
+          ['value', field(value)],
+        ]),
+      ];
+    }
+    default: {
+      const record = group.record(plan);
+      return [
+        'RecordType',
+        object([
+          ['kind', `'record'`],
+          record.base ? ['base', `() => ${descriptorName(record.base.name)}`] : undefined,
+          ['fields', array(record.fields.map(field))],
+        ]),
+      ];
+    }
+  }
+}
+
+function agentDescriptor(agent: AgentPlan, field: (plan: FieldPlan) => string, nsExpression: (ns: string) => string): Code {
+  const headerMap = (fields: FieldPlan[]) => object(fields.map((f) => [propertyKey(f.name), field(f)]));
+  const status = agent.statusHeaders;
+  return object([
+    ['name', literal(agent.portType.name.local)],
+    ['soapVersion', literal(agent.soapVersion)],
+    agent.endpoint ? ['endpoint', literal(agent.endpoint)] : undefined,
+    ['requestHeaders', headerMap(agent.requestHeaders)],
+    ['responseHeaders', headerMap(agent.responseHeaders)],
+    status
+      ? [
+          'statusHeaders',
+          `{ ${[status.error && `error: ${literal(status.error)}`, status.success && `success: ${literal(status.success)}`]
+            .filter(Boolean)
+            .join(', ')} }`,
+        ]
+      : undefined,
+    ['operations', object(agent.operations.map((operation) => [propertyKey(operation.name), operationDescriptor(operation, field, nsExpression)]))],
+  ]);
+}
+
+function operationDescriptor(operation: OperationPlan, field: (plan: FieldPlan) => string, nsExpression: (ns: string) => string): Code {
+  const message = (plan: MessagePlan, result?: string) =>
+    object([
+      plan.wrapper ? ['wrapper', `{ name: ${literal(plan.wrapper.name)}, ns: ${nsExpression(plan.wrapper.ns)} }`] : undefined,
+      ['fields', array(plan.fields.map(field))],
+      ['headers', `[${plan.headers.map(literal).join(', ')}]`],
+      result ? ['result', literal(result)] : undefined,
+    ]);
+  return object([
+    ['name', literal(operation.name)],
+    operation.action ? ['action', literal(operation.action)] : undefined,
+    ['input', message(operation.input)],
+    operation.output ? ['output', message(operation.output, operation.output.result)] : undefined,
+  ]);
+}
+
+/** A field descriptor on one line: defaults (required, single, not nillable) left out. */
+function fieldCode(field: FieldPlan, nsExpression: (ns: string) => string): string {
+  const parts = [`name: ${literal(field.name)}`, `ns: ${nsExpression(field.ns)}`, `type: ${field.descriptor}`];
+  if (field.optional) parts.push('optional: true');
+  if (field.repeated) parts.push('repeated: true');
+  if (field.nillable) parts.push('nillable: true');
+  if (field.prop !== field.name) parts.push(`prop: ${literal(field.prop)}`);
+  return `{ ${parts.join(', ')} }`;
+}

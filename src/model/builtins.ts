@@ -1,0 +1,78 @@
+/** The built-in types of XML Schema and how each is carried in TypeScript and on the wire. */
+
+/** Run-time scalar kinds; they match `Scalar` in templates/runtime/descriptors.ts. */
+export type ScalarKind =
+  | 'string'
+  | 'integer'
+  | 'decimal'
+  | 'double'
+  | 'boolean'
+  | 'dateTime'
+  | 'base64Binary'
+  | 'hexBinary'
+  | 'anyType';
+
+export interface Builtin {
+  readonly scalar: ScalarKind;
+  /** The TypeScript type of one value. */
+  readonly tsType: string;
+  /** Built-in list types (NMTOKENS, IDREFS, ENTITIES) are space-separated lists of `scalar`. */
+  readonly list?: boolean;
+}
+
+const text: Builtin = { scalar: 'string', tsType: 'string' };
+const integer: Builtin = { scalar: 'integer', tsType: 'number' };
+const textList: Builtin = { scalar: 'string', tsType: 'string', list: true };
+
+const BUILTINS: Readonly<Record<string, Builtin>> = {
+  string: text,
+  normalizedString: text,
+  token: text,
+  language: text,
+  Name: text,
+  NCName: text,
+  NMTOKEN: text,
+  ID: text,
+  IDREF: text,
+  ENTITY: text,
+  QName: text,
+  NOTATION: text,
+  anyURI: text,
+  duration: text,
+  date: text,
+  time: text,
+  gYear: text,
+  gYearMonth: text,
+  gMonth: text,
+  gMonthDay: text,
+  gDay: text,
+  anySimpleType: text,
+  NMTOKENS: textList,
+  IDREFS: textList,
+  ENTITIES: textList,
+  integer,
+  int: integer,
+  long: integer,
+  short: integer,
+  byte: integer,
+  nonNegativeInteger: integer,
+  positiveInteger: integer,
+  nonPositiveInteger: integer,
+  negativeInteger: integer,
+  unsignedLong: integer,
+  unsignedInt: integer,
+  unsignedShort: integer,
+  unsignedByte: integer,
+  decimal: { scalar: 'decimal', tsType: 'number' },
+  float: { scalar: 'double', tsType: 'number' },
+  double: { scalar: 'double', tsType: 'number' },
+  boolean: { scalar: 'boolean', tsType: 'boolean' },
+  dateTime: { scalar: 'dateTime', tsType: 'Date' },
+  base64Binary: { scalar: 'base64Binary', tsType: 'Uint8Array' },
+  hexBinary: { scalar: 'hexBinary', tsType: 'Uint8Array' },
+  anyType: { scalar: 'anyType', tsType: 'unknown' },
+};
+
+export function builtin(name: string): Builtin | undefined {
+  return Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
+}

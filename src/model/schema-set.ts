@@ -1,0 +1,116 @@
+/** An index over the schemas generated together: lookups by QName, with merge checks. */
+import { WsdlError, formatLocation } from '../errors.js';
+import {
+  formatQName,
+  qnameKey,
+  type ComplexType,
+  type ElementDecl,
+  type QName,
+  type Schema,
+  type SchemaType,
+  type SimpleType,
+  type SourceLocation,
+  type TypeUse,
+} from './model.js';
+
+export class SchemaSet {
+  private readonly types = new Map<string, { type: SchemaType; namespace: string }>();
+  private readonly elements = new Map<string, ElementDecl>();
+
+  /**
+   * Schemas of one namespace may arrive several times (SuperOffice repeats its shared types in
+   * every agent's WSDL). A repeat is merged when it says the same; a different declaration under
+   * the same name is an error naming both places.
+   */
+  constructor(readonly schemas: readonly Schema[]) {
+    for (const schema of schemas) {
+      for (const type of schema.types) {
+        const name = type.name!;
+        const key = qnameKey(name);
+        const existing = this.types.get(key);
+        if (!existing) this.types.set(key, { type, namespace: schema.targetNamespace });
+        else checkSame(existing.type, type, `type ${formatQName(name)}`);
+      }
+      for (const element of schema.elements) {
+        const name = { ns: element.ns, local: element.name };
+        const key = qnameKey(name);
+        const existing = this.elements.get(key);
+        if (!existing) this.elements.set(key, element);
+        else checkSame(existing, element, `element ${formatQName(name)}`);
+      }
+    }
+  }
+
+  /** Named types, in the order their schemas were read. */
+  namedTypes(): SchemaType[] {
+    return [...this.types.values()].map((entry) => entry.type);
+  }
+
+  findType(name: QName): SchemaType | undefined {
+    return this.types.get(qnameKey(name))?.type;
+  }
+
+  type(name: QName, usedAt: SourceLocation): SchemaType {
+    const type = this.findType(name);
+    if (!type) throw new WsdlError(`the type ${formatQName(name)} is not declared in any schema`, usedAt);
+    return type;
+  }
+
+  complexType(name: QName, usedAt: SourceLocation): ComplexType {
+    const type = this.type(name, usedAt);
+    if (type.kind !== 'complex') throw new WsdlError(`${formatQName(name)} is a simple type where a complex type is needed`, usedAt);
+    return type;
+  }
+
+  element(name: QName, usedAt: SourceLocation): ElementDecl {
+    const element = this.elements.get(qnameKey(name));
+    if (!element) throw new WsdlError(`the element ${formatQName(name)} is not declared in any schema`, usedAt);
+    return element;
+  }
+
+  /** An element's own declaration merged with the global element it refers to, if any. */
+  resolveElement(element: ElementDecl): ElementDecl & { type: TypeUse } {
+    if (!element.ref) return element as ElementDecl & { type: TypeUse };
+    const target = this.element(element.ref, element.loc);
+    return {
+      ...element,
+      type: target.type!,
+      nillable: target.nillable,
+      documentation: element.documentation ?? target.documentation,
+    };
+  }
+
+  /** The types a complex type extends, most basic first. */
+  baseChain(type: ComplexType): ComplexType[] {
+    const chain: ComplexType[] = [];
+    const seen = new Set<ComplexType>();
+    for (let current: ComplexType | undefined = type; current?.base; ) {
+      const base = this.complexType(current.base, current.loc);
+      if (seen.has(base) || base === type) throw new WsdlError(`${formatQName(type.name ?? { ns: '', local: '(anonymous)' })} extends itself`, type.loc);
+      seen.add(base);
+      chain.unshift(base);
+      current = base;
+    }
+    return chain;
+  }
+
+  simpleType(use: TypeUse, usedAt: SourceLocation): SimpleType | undefined {
+    if (use.kind === 'inline') return use.type.kind === 'simple' ? use.type : undefined;
+    if (use.kind === 'named') {
+      const type = this.type(use.name, usedAt);
+      return type.kind === 'simple' ? type : undefined;
+    }
+    return undefined;
+  }
+}
+
+function checkSame(first: { loc: SourceLocation }, second: { loc: SourceLocation }, what: string): void {
+  if (comparable(first) !== comparable(second)) {
+    throw new WsdlError(`${what} is declared differently here than at ${formatLocation(first.loc)}`, second.loc);
+  }
+}
+
+/** A declaration as JSON without source locations and documentation, for sameness checks. */
+function comparable(value: unknown): string {
+  return JSON.stringify(value, (key, item) => (key === 'loc' || key === 'documentation' ? undefined : item));
+}

@@ -1,0 +1,116 @@
+/** Small helpers over @xmldom/xmldom: strict parsing, source locations and QName attributes. */
+import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
+import { WsdlError } from '../errors.js';
+import type { QName, SourceLocation } from '../model/model.js';
+
+const ELEMENT_NODE = 1;
+const DOCUMENT_TYPE_NODE = 10;
+
+export interface ParsedXml {
+  readonly file: string;
+  readonly root: Element;
+}
+
+/**
+ * Parses a WSDL or XSD file. Malformed XML is an error naming file and line; so is any DOCTYPE,
+ * because no WSDL needs one and entity definitions are how "billion laughs" attacks start.
+ */
+export function parseXml(text: string, file: string): ParsedXml {
+  const fail = (message: string, line = 1, column = 1): never => {
+    throw new WsdlError(message, { file, line, column });
+  };
+  let document;
+  try {
+    document = new DOMParser({
+      locator: true,
+      onError(level, message, context) {
+        if (level === 'warning') return;
+        const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
+        fail(`not well-formed XML: ${cleanParserMessage(message)}`, locator?.lineNumber, locator?.columnNumber);
+      },
+    }).parseFromString(text, 'text/xml');
+  } catch (error) {
+    if (error instanceof WsdlError) throw error;
+    const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
+    return fail(`not well-formed XML: ${cleanParserMessage((error as Error).message)}`, locator?.lineNumber, locator?.columnNumber);
+  }
+  for (let node = document.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === DOCUMENT_TYPE_NODE) {
+      fail('a DOCTYPE declaration is not allowed (entities are never expanded)', lineOf(node), columnOf(node));
+    }
+  }
+  const root = document.documentElement;
+  if (!root) return fail('the file holds no XML element');
+  return { file, root };
+}
+
+function cleanParserMessage(message: string): string {
+  return message
+    .replace(/^\[xmldom [a-zA-Z]+\]\s*/, '')
+    .replace(/\s*\n?@#\[line:\d+,col:\d+\]\s*$/, '')
+    .trim();
+}
+
+function lineOf(node: Node): number {
+  return (node as { lineNumber?: number }).lineNumber ?? 1;
+}
+function columnOf(node: Node): number {
+  return (node as { columnNumber?: number }).columnNumber ?? 1;
+}
+
+export function locationOf(file: string, node: Node): SourceLocation {
+  return { file, line: lineOf(node), column: columnOf(node) };
+}
+
+export function childElements(parent: Element): Element[] {
+  const result: Element[] = [];
+  for (let node = parent.firstChild; node; node = node.nextSibling) {
+    if (node.nodeType === ELEMENT_NODE) result.push(node as Element);
+  }
+  return result;
+}
+
+export function isElement(element: Element, ns: string, local: string): boolean {
+  return element.namespaceURI === ns && element.localName === local;
+}
+
+export function childrenNamed(parent: Element, ns: string, local: string): Element[] {
+  return childElements(parent).filter((child) => isElement(child, ns, local));
+}
+
+export function firstChildNamed(parent: Element, ns: string, local: string): Element | undefined {
+  return childElements(parent).find((child) => isElement(child, ns, local));
+}
+
+/** An attribute's value, or undefined when it is absent (xmldom returns '' or null otherwise). */
+export function attribute(element: Element, name: string): string | undefined {
+  return element.hasAttribute(name) ? element.getAttribute(name) ?? undefined : undefined;
+}
+
+/**
+ * Resolves a QName-valued attribute (`type="tns:Foo"`) against the namespaces in scope. An
+ * unprefixed name takes the default namespace, as XML Schema prescribes for QName values.
+ */
+export function qnameAttribute(element: Element, name: string, file: string): QName | undefined {
+  const value = attribute(element, name);
+  if (value === undefined) return undefined;
+  return resolveQName(element, value.trim(), file, `${name}="${value}"`);
+}
+
+export function resolveQName(element: Element, value: string, file: string, what: string): QName {
+  const colon = value.indexOf(':');
+  const prefix = colon >= 0 ? value.slice(0, colon) : null;
+  const local = colon >= 0 ? value.slice(colon + 1) : value;
+  const ns = element.lookupNamespaceURI(prefix);
+  if (prefix !== null && ns === null) {
+    throw new WsdlError(`${what}: the prefix "${prefix}" is not declared`, locationOf(file, element));
+  }
+  return { ns: ns ?? '', local };
+}
+
+/** The text of a documentation element: its child markup flattened, whitespace collapsed. */
+export function documentationText(element: Element | undefined): string | undefined {
+  if (!element) return undefined;
+  const text = (element.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return text || undefined;
+}

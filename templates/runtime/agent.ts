@@ -1,0 +1,297 @@
+/** The base class of generated agents: writes the request, sends it with fetch, decodes the reply. */
+import type { AgentDesc, FieldDesc, OperationDesc } from './descriptors.js';
+import { DecodeProblem, ResponseDecoder, type DecodedResponse } from './decode.js';
+import { writeEnvelope } from './encode.js';
+import {
+  BODY_START_LENGTH,
+  ServiceError,
+  SoapError,
+  SoapFaultError,
+  SoapHttpError,
+  SoapResponseError,
+  SoapTransportError,
+} from './errors.js';
+
+/** The part of the standard `fetch` that agents use; pass any compatible function. */
+export type FetchLike = (
+  url: string,
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+) => Promise<FetchResponseLike>;
+
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly statusText: string;
+  readonly headers: { get(name: string): string | null };
+  readonly body: ReadableStream<Uint8Array> | null;
+  text(): Promise<string>;
+}
+
+export interface AgentOptions<RequestHeaders> {
+  /** The service URL; defaults to the WSDL's soap:address. */
+  readonly endpoint?: string;
+  /** SOAP header entries sent with every call, keyed by element name. */
+  readonly headers?: RequestHeaders;
+  /** Extra HTTP headers (authentication, cookies, tracing). */
+  readonly httpHeaders?: Readonly<Record<string, string>>;
+  /** Defaults to the global `fetch`. */
+  readonly fetch?: FetchLike;
+  /** Milliseconds before a call is abandoned, body included; 0 means never. Default 60000. */
+  readonly timeout?: number;
+  /** Cancels every call of this agent when aborted. */
+  readonly signal?: AbortSignal;
+  /** Responses larger than this many bytes are rejected unread. Default 32 MiB. */
+  readonly maxResponseBytes?: number;
+}
+
+export interface CallOptions<RequestHeaders, ResponseHeaders> {
+  /** Header entries for this call, replacing the agent's entries of the same name. */
+  readonly headers?: RequestHeaders;
+  readonly timeout?: number;
+  readonly signal?: AbortSignal;
+  /** Receives the response's SOAP headers of this call (before a ServiceError is thrown). */
+  readonly onResponseHeaders?: (headers: ResponseHeaders) => void;
+}
+
+const DEFAULT_TIMEOUT = 60_000;
+const DEFAULT_MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+
+export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders extends object> {
+  readonly endpoint: string;
+
+  protected constructor(
+    private readonly descriptor: AgentDesc,
+    protected readonly options: AgentOptions<RequestHeaders>,
+  ) {
+    const endpoint = options.endpoint ?? descriptor.endpoint;
+    if (!endpoint) throw new SoapError(`${descriptor.name}: the WSDL names no address, so options.endpoint is required`);
+    this.endpoint = endpoint;
+  }
+
+  /** A copy of this agent whose header entries are replaced by `headers` where given. */
+  withHeaders(headers: RequestHeaders): this {
+    const Agent = this.constructor as new (options: AgentOptions<RequestHeaders>) => this;
+    return new Agent({ ...this.options, headers: { ...this.options.headers, ...headers } as RequestHeaders });
+  }
+
+  protected async $call<T>(
+    operationName: string,
+    values: readonly unknown[],
+    options: CallOptions<RequestHeaders, ResponseHeaders> = {},
+  ): Promise<T> {
+    const operation = this.descriptor.operations[operationName];
+    const headerValues: Record<string, unknown> = { ...this.options.headers, ...options.headers };
+    const body = writeEnvelope({
+      soapVersion: this.descriptor.soapVersion,
+      headers: operation.input.headers.map((name) => ({
+        field: this.descriptor.requestHeaders[name],
+        value: headerValues[name],
+      })),
+      body: { wrapper: operation.input.wrapper, fields: operation.input.fields, values },
+    });
+
+    const cancel = linkSignals(this.options.signal, options.signal, options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT);
+    try {
+      const response = await this.send(operation, body, cancel.signal).catch((error: unknown) => {
+        throw transportError(error, cancel);
+      });
+      const decoded = await this.receive(operation, response, cancel.signal).catch((error: unknown) => {
+        throw error instanceof SoapError ? error : transportError(error, cancel);
+      });
+      return this.result(operation, decoded, response.status, options) as T;
+    } finally {
+      cancel.dispose();
+    }
+  }
+
+  private send(operation: OperationDesc, body: string, signal: AbortSignal): Promise<FetchResponseLike> {
+    const fetchFunction = this.options.fetch ?? (globalThis.fetch as unknown as FetchLike);
+    const action = operation.action ?? '';
+    const headers: Record<string, string> =
+      this.descriptor.soapVersion === '1.2'
+        ? { 'Content-Type': `application/soap+xml; charset=utf-8${action ? `; action="${action}"` : ''}` }
+        : { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${action}"` };
+    return fetchFunction(this.endpoint, {
+      method: 'POST',
+      headers: { Accept: 'application/soap+xml, text/xml, */*', ...this.options.httpHeaders, ...headers },
+      body,
+      signal,
+    });
+  }
+
+  /** Streams the body into the decoder; keeps its start for error messages. */
+  private async receive(operation: OperationDesc, response: FetchResponseLike, signal: AbortSignal): Promise<DecodedResponse | undefined> {
+    const status = response.status;
+    const ok = status >= 200 && status < 300;
+    const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    const decoder = new ResponseDecoder(this.descriptor, operation);
+    let bodyStart = '';
+    let isXml: boolean | undefined;
+    let problem: unknown;
+
+    const consume = (text: string) => {
+      if (bodyStart.length < BODY_START_LENGTH) bodyStart += text.slice(0, BODY_START_LENGTH - bodyStart.length);
+      if (isXml === undefined) {
+        const first = bodyStart.trimStart();
+        if (!first) return;
+        isXml = first.startsWith('<');
+      }
+      if (isXml && problem === undefined) {
+        try {
+          decoder.write(text);
+        } catch (error) {
+          problem = error;
+        }
+      }
+    };
+
+    await readBody(response, limit, signal, consume, (bytes) => {
+      throw new SoapResponseError(`the response is larger than ${limit} bytes (read ${bytes})`, status, bodyStart);
+    });
+
+    const empty = bodyStart.trim() === '';
+    if (empty && (!operation.output || status === 202) && ok) return undefined;
+    if (!isXml) {
+      if (!ok) throw new SoapHttpError(status, response.statusText, bodyStart);
+      throw new SoapResponseError(empty ? 'the body is empty' : 'the body is not XML', status, bodyStart);
+    }
+    let decoded: DecodedResponse | undefined;
+    if (problem === undefined) {
+      try {
+        decoded = decoder.end();
+      } catch (error) {
+        problem = error;
+      }
+    }
+    if (problem !== undefined || !decoded) {
+      if (!(problem instanceof DecodeProblem)) throw problem;
+      if (!ok) throw new SoapHttpError(status, response.statusText, bodyStart);
+      throw new SoapResponseError(problem.message, status, bodyStart, { cause: problem });
+    }
+    if (decoded.kind === 'fault') throw new SoapFaultError(decoded.fault, status);
+    if (!ok) throw new SoapHttpError(status, response.statusText, bodyStart);
+    return decoded;
+  }
+
+  private result(
+    operation: OperationDesc,
+    decoded: DecodedResponse | undefined,
+    status: number,
+    options: CallOptions<RequestHeaders, ResponseHeaders>,
+  ): unknown {
+    if (!decoded || decoded.kind !== 'message') return undefined;
+    const headers = decoded.headers as ResponseHeaders;
+    options.onResponseHeaders?.(headers);
+    const statusHeaders = this.descriptor.statusHeaders;
+    if (statusHeaders) {
+      const info = statusHeaders.error ? decoded.headers[statusHeaders.error] : undefined;
+      const succeeded = statusHeaders.success ? decoded.headers[statusHeaders.success] : undefined;
+      if ((info !== undefined && info !== null) || succeeded === false) {
+        throw new ServiceError(info ?? undefined, headers, status);
+      }
+    }
+    const output = operation.output;
+    if (!output) return undefined;
+    switch (output.result) {
+      case 'void':
+        return undefined;
+      case 'object':
+        return decoded.members;
+      case 'single': {
+        const field: FieldDesc = output.fields[0];
+        const value = decoded.members[field.prop ?? field.name];
+        if (value !== undefined) return value;
+        if (field.optional || field.nillable) return null;
+        throw new SoapResponseError(`the response has no <${field.name}>`, status, '');
+      }
+    }
+  }
+}
+
+async function readBody(
+  response: FetchResponseLike,
+  limit: number,
+  signal: AbortSignal,
+  consume: (text: string) => void,
+  tooLarge: (bytes: number) => never,
+): Promise<void> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    tooLarge(declared);
+  }
+  if (!response.body) {
+    const text = await response.text();
+    if (text.length > limit) tooLarge(text.length);
+    consume(text);
+    return;
+  }
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder(charsetOf(response.headers.get('content-type')));
+  let bytes = 0;
+  try {
+    for (;;) {
+      if (signal.aborted) throw signal.reason;
+      const { done, value } = await reader.read();
+      if (done) break;
+      bytes += value.byteLength;
+      if (bytes > limit) tooLarge(bytes);
+      consume(decoder.decode(value, { stream: true }));
+    }
+    consume(decoder.decode());
+  } finally {
+    reader.cancel().catch(() => undefined);
+  }
+}
+
+function charsetOf(contentType: string | null): string {
+  const match = contentType && /charset\s*=\s*"?([^";\s]+)/i.exec(contentType);
+  if (!match) return 'utf-8';
+  try {
+    new TextDecoder(match[1]);
+    return match[1];
+  } catch {
+    return 'utf-8';
+  }
+}
+
+interface LinkedSignal {
+  readonly signal: AbortSignal;
+  readonly timedOut: () => boolean;
+  readonly timeout: number;
+  dispose(): void;
+}
+
+/** One signal that fires on the agent's signal, the call's signal or the timeout. */
+function linkSignals(agentSignal: AbortSignal | undefined, callSignal: AbortSignal | undefined, timeout: number): LinkedSignal {
+  const controller = new AbortController();
+  let timedOut = false;
+  const sources = [agentSignal, callSignal].filter((s): s is AbortSignal => s !== undefined);
+  const onAbort = (event: Event) => controller.abort((event.target as AbortSignal).reason);
+  for (const source of sources) {
+    if (source.aborted) controller.abort(source.reason);
+    else source.addEventListener('abort', onAbort, { once: true });
+  }
+  const timer =
+    timeout > 0
+      ? setTimeout(() => {
+          timedOut = true;
+          controller.abort(new Error(`timed out after ${timeout} ms`));
+        }, timeout)
+      : undefined;
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    timeout,
+    dispose() {
+      if (timer !== undefined) clearTimeout(timer);
+      for (const source of sources) source.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+function transportError(error: unknown, link: LinkedSignal): SoapError {
+  if (error instanceof SoapError) return error;
+  if (link.timedOut()) return new SoapTransportError(`the call timed out after ${link.timeout} ms`, 'timeout', { cause: error });
+  if (link.signal.aborted) return new SoapTransportError('the call was aborted', 'aborted', { cause: link.signal.reason });
+  return new SoapTransportError(`the request failed: ${(error as Error)?.message ?? String(error)}`, 'network', { cause: error });
+}
