@@ -4,7 +4,6 @@ import { WsdlError } from '../errors.js';
 import type { QName, SourceLocation } from '../model/model.js';
 
 const ELEMENT_NODE = 1;
-const DOCUMENT_TYPE_NODE = 10;
 
 export interface ParsedXml {
   readonly file: string;
@@ -19,6 +18,11 @@ export function parseXml(text: string, file: string): ParsedXml {
   const fail = (message: string, line = 1, column = 1): never => {
     throw new WsdlError(message, { file, line, column });
   };
+  const doctype = prologDoctype(text);
+  if (doctype !== undefined) {
+    const before = text.slice(0, doctype);
+    fail('a DOCTYPE declaration is not allowed (entities are never expanded)', before.split('\n').length, doctype - before.lastIndexOf('\n'));
+  }
   let document;
   try {
     document = new DOMParser({
@@ -31,17 +35,20 @@ export function parseXml(text: string, file: string): ParsedXml {
     }).parseFromString(text, 'text/xml');
   } catch (error) {
     if (error instanceof WsdlError) throw error;
+    // xmldom wraps what onError throws
+    if ((error as { cause?: unknown }).cause instanceof WsdlError) throw (error as { cause: WsdlError }).cause;
     const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
     return fail(`not well-formed XML: ${cleanParserMessage((error as Error).message)}`, locator?.lineNumber, locator?.columnNumber);
-  }
-  for (let node = document.firstChild; node; node = node.nextSibling) {
-    if (node.nodeType === DOCUMENT_TYPE_NODE) {
-      fail('a DOCTYPE declaration is not allowed (entities are never expanded)', lineOf(node), columnOf(node));
-    }
   }
   const root = document.documentElement;
   if (!root) return fail('the file holds no XML element');
   return { file, root };
+}
+
+/** Where a DOCTYPE starts in the prolog (before the root element), if there is one. */
+function prologDoctype(text: string): number | undefined {
+  const prolog = /^(?:\uFEFF)?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/.exec(text)![0];
+  return /^<!DOCTYPE/i.test(text.slice(prolog.length)) ? prolog.length : undefined;
 }
 
 function cleanParserMessage(message: string): string {

@@ -1,0 +1,154 @@
+/** Broken input ends in a WsdlError naming the file, the line and what is wrong. */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WsdlError } from '../../src/errors.js';
+import { findInputs, generate } from '../../src/generate.js';
+import { echoWsdl, tempFiles } from '../helpers/wsdl-builder.js';
+
+/** The urn:t schema's own content starts on this line of echoWsdl(). */
+const SCHEMA_LINE = 7;
+
+interface Case {
+  name: string;
+  files: Record<string, string>;
+  /** The file, relative to the temporary folder, and line the error must name. */
+  at: [string, number];
+  message: RegExp;
+}
+
+const cases: Case[] = [
+  {
+    name: 'malformed XML',
+    files: { 'x.wsdl': '<?xml version="1.0"?>\n<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">\n  <wsdl:types>\n</wsdl:definitions>\n' },
+    at: ['x.wsdl', 3],
+    message: /not well-formed XML: Opening and ending tag mismatch: "wsdl:types" != "wsdl:definitions"$/,
+  },
+  {
+    name: 'a truncated file',
+    files: { 'x.wsdl': echoWsdl().slice(0, 400) },
+    at: ['x.wsdl', 5],
+    message: /not well-formed XML/,
+  },
+  {
+    name: 'an XML Schema given as the WSDL',
+    files: { 'x.wsdl': '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>\n' },
+    at: ['x.wsdl', 2],
+    message: /not a WSDL 1\.1 document: the root element is <\{http:\/\/www\.w3\.org\/2001\/XMLSchema\}schema>.*XML Schema, not a WSDL/,
+  },
+  {
+    name: 'a DOCTYPE with entities (billion laughs)',
+    files: {
+      'x.wsdl':
+        '<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>\n' +
+        '<wsdl:definitions xmlns:wsdl="http://schemas.xmlsoap.org/wsdl/">&lol2;</wsdl:definitions>\n',
+    },
+    at: ['x.wsdl', 2],
+    message: /a DOCTYPE declaration is not allowed \(entities are never expanded\)/,
+  },
+  {
+    name: 'an unresolved type reference',
+    files: { 'x.wsdl': echoWsdl({ input: '\n<xs:element name="Text" type="tns:Missing"/>' }) },
+    at: ['x.wsdl', 6],
+    message: /the type \{urn:t\}Missing is not declared in any schema/,
+  },
+  {
+    name: 'an unresolved element reference',
+    files: { 'x.wsdl': echoWsdl({ input: '\n<xs:element ref="tns:Nowhere"/>' }) },
+    at: ['x.wsdl', 6],
+    message: /the element \{urn:t\}Nowhere is not declared/,
+  },
+  {
+    name: 'a type that is not in XML Schema',
+    files: { 'x.wsdl': echoWsdl({ schema: '<xs:complexType name="T"><xs:sequence><xs:element name="A" type="xs:strng"/></xs:sequence></xs:complexType>' }) },
+    at: ['x.wsdl', SCHEMA_LINE],
+    message: /xs:strng is not a type of XML Schema/,
+  },
+  {
+    name: 'an undeclared prefix',
+    files: { 'x.wsdl': echoWsdl({ schema: '<xs:element name="A" type="q:T"/>' }) },
+    at: ['x.wsdl', SCHEMA_LINE],
+    message: /type="q:T": the prefix "q" is not declared/,
+  },
+  {
+    name: 'a bad maxOccurs',
+    files: { 'x.wsdl': echoWsdl({ input: '<xs:element name="Text" type="xs:string" maxOccurs="many"/>' }) },
+    at: ['x.wsdl', 5],
+    message: /maxOccurs="many" is not a non-negative integer/,
+  },
+  {
+    name: 'a missing message',
+    files: {
+      'x.wsdl': echoWsdl({
+        portType: '  <wsdl:portType name="EchoPort">\n    <wsdl:operation name="Echo"><wsdl:input message="tns:Nope"/></wsdl:operation>\n  </wsdl:portType>',
+      }),
+    },
+    at: ['x.wsdl', 14],
+    message: /the message \{urn:t\}Nope is not declared/,
+  },
+  {
+    name: 'a port naming a missing binding',
+    files: {
+      'x.wsdl': echoWsdl({
+        service: '  <wsdl:service name="S">\n    <wsdl:port name="P" binding="tns:Gone"><soap:address location="http://x"/></wsdl:port>\n  </wsdl:service>',
+      }),
+    },
+    at: ['x.wsdl', 29],
+    message: /wsdl:port "P" names the binding \{urn:t\}Gone, which is not declared/,
+  },
+  {
+    name: 'a binding operation without a portType operation match',
+    files: {
+      'x.wsdl': echoWsdl({
+        binding:
+          '  <wsdl:binding name="EchoBinding" type="tns:EchoPort">\n    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>\n  </wsdl:binding>',
+      }),
+    },
+    at: ['x.wsdl', 20],
+    message: /operation "Echo" is missing from binding EchoBinding/,
+  },
+  {
+    name: 'an import of a missing file',
+    files: { 'x.wsdl': echoWsdl({ schema: '<xs:import namespace="urn:other" schemaLocation="other.xsd"/>' }) },
+    at: ['x.wsdl', SCHEMA_LINE],
+    message: /cannot read imported file ".*other\.xsd": file not found/,
+  },
+  {
+    name: 'an import over http',
+    files: { 'x.wsdl': echoWsdl({ schema: '<xs:import namespace="urn:other" schemaLocation="http://example.com/other.xsd"/>' }) },
+    at: ['x.wsdl', SCHEMA_LINE],
+    message: /the import of "http:\/\/example\.com\/other\.xsd" is not followed/,
+  },
+  {
+    name: 'an import of file:///etc/passwd',
+    files: { 'x.wsdl': echoWsdl({ schema: '<xs:include schemaLocation="file:///etc/passwd"/>' }) },
+    at: ['x.wsdl', SCHEMA_LINE],
+    message: /the import of "file:\/\/\/etc\/passwd" is not followed/,
+  },
+  {
+    name: 'a type declared differently by two WSDLs of one folder',
+    files: {
+      'a.wsdl': echoWsdl({ schema: '<xs:complexType name="T"><xs:sequence><xs:element name="A" type="xs:int"/></xs:sequence></xs:complexType>' }),
+      'b.wsdl': echoWsdl({ schema: '<xs:complexType name="T"><xs:sequence><xs:element name="A" type="xs:string"/></xs:sequence></xs:complexType>' }).replace(/EchoPort/g, 'EchoPort2'),
+    },
+    at: ['b.wsdl', SCHEMA_LINE],
+    message: /type \{urn:t\}T is declared differently here than at .*a\.wsdl:7/,
+  },
+];
+
+describe('bad input', () => {
+  it.each(cases)('$name: a clear error with file and line', ({ files, at, message }) => {
+    const dir = tempFiles(files);
+    const input = Object.keys(files).length > 1 ? dir : path.join(dir, Object.keys(files)[0]);
+    let error: unknown;
+    try {
+      generate(findInputs([input]));
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(WsdlError);
+    const text = (error as WsdlError).message;
+    expect(text).toMatch(message);
+    const [file, line] = at;
+    expect(text.startsWith(`${path.join(dir, file)}:${line}:`), `"${text}" should start with ${file}:${line}:`).toBe(true);
+  });
+});
