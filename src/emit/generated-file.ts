@@ -78,6 +78,7 @@ export class GeneratedFile {
     const body = sourceFile
       .getFullText()
       .replace(/^\s+/, '')
+      .replace(/[ \t]+$/gm, '')
       // one blank line between top-level declarations, which ts-morph leaves out after type aliases
       .replace(/([;}])\n(?=export (?:interface|class|const|function|enum|abstract|declare|type [A-Za-z_])|\/\*\*|const )/g, '$1\n\n');
     const header = preamble(this.sources) + (this.description ? `//\n// ${this.description}\n` : '');

@@ -64,7 +64,7 @@ export function parameterName(name: string): string {
 
 /** A property key in an interface or object literal: the name itself, or quoted when it must be. */
 export function propertyKey(name: string): string {
-  return IDENTIFIER.test(name) ? name : JSON.stringify(name);
+  return IDENTIFIER.test(name) ? name : `'${name.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 }
 
 /** Hands out names unique within one scope: `Name`, then `Name_2`, `Name_3`, ... */

@@ -68,9 +68,14 @@ ${
 `;
 }
 
-/** Writes files into a new temporary folder and returns its path. */
-export function tempFiles(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'wsdl-agents-test-'));
+/**
+ * Writes files into a new temporary folder and returns its path. `inRepo` puts it under
+ * .test-output/ in the repository, where generated code resolves `saxes` and is an ES module.
+ */
+export function tempFiles(files: Record<string, string>, options: { inRepo?: boolean } = {}): string {
+  const parent = options.inRepo ? path.resolve('.test-output') : tmpdir();
+  mkdirSync(parent, { recursive: true });
+  const dir = mkdtempSync(path.join(parent, 'wsdl-agents-test-'));
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);

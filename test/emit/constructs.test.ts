@@ -1,0 +1,248 @@
+/**
+ * One XSD/WSDL construct per row: the snippet given, the TypeScript it must produce. The whole
+ * output of every row must also type-check strictly.
+ */
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { findInputs, generate } from '../../src/generate.js';
+import { typecheck } from '../helpers/typecheck.js';
+import { echoWsdl, tempFiles, type WsdlParts } from '../helpers/wsdl-builder.js';
+
+interface Case {
+  name: string;
+  given: WsdlParts;
+  /** Output file → snippets it must contain. */
+  want: Record<string, string[]>;
+  /** Snippets no output file may contain. */
+  absent?: string[];
+}
+
+const complexType = (name: string, sequence: string) => `<xs:complexType name="${name}"><xs:sequence>${sequence}</xs:sequence></xs:complexType>`;
+
+const cases: Case[] = [
+  {
+    name: 'string enumeration → string-literal union, one member per line when long',
+    given: {
+      schema:
+        '<xs:simpleType name="Size"><xs:restriction base="xs:string"><xs:enumeration value="Small"/><xs:enumeration value="Large"/></xs:restriction></xs:simpleType>' +
+        '<xs:simpleType name="UserType"><xs:restriction base="xs:string">' +
+        ['Undefined', 'InternalAssociate', 'ResourceAssociate', 'ExternalAssociate', 'AnonymousAssociate', 'SystemAssociate']
+          .map((v) => `<xs:enumeration value="${v}"/>`)
+          .join('') +
+        '</xs:restriction></xs:simpleType>',
+    },
+    want: {
+      'types/t.ts': [
+        "export type Size = 'Small' | 'Large';",
+        "export type UserType =\n  | 'Undefined'\n  | 'InternalAssociate'\n  | 'ResourceAssociate'\n  | 'ExternalAssociate'\n  | 'AnonymousAssociate'\n  | 'SystemAssociate';",
+      ],
+    },
+  },
+  {
+    name: 'numeric enumeration → number-literal union',
+    given: { schema: '<xs:simpleType name="Level"><xs:restriction base="xs:int"><xs:enumeration value="1"/><xs:enumeration value="10"/></xs:restriction></xs:simpleType>' },
+    want: { 'types/t.ts': ['export type Level = 1 | 10;'] },
+  },
+  {
+    name: 'xs:list of an inline enumeration → array of the literals, space-separated on the wire',
+    given: {
+      schema:
+        '<xs:simpleType name="Flags"><xs:list><xs:simpleType><xs:restriction base="xs:string"><xs:enumeration value="Read"/><xs:enumeration value="Write"/></xs:restriction></xs:simpleType></xs:list></xs:simpleType>' +
+        complexType('Right', '<xs:element name="Mask" type="tns:Flags"/>'),
+    },
+    want: {
+      'types/t.ts': ["/** Space-separated on the wire. */\nexport type Flags = ('Read' | 'Write')[];", 'Mask: Flags;'],
+      'descriptors.ts': ["{ name: 'Mask', ns: ns.t, type: { kind: 'list', item: 'string' } }"],
+    },
+  },
+  {
+    name: 'nillable → | null, minOccurs=0 → optional, maxOccurs>1 → array',
+    given: {
+      schema: complexType(
+        'Row',
+        '<xs:element name="A" type="xs:string"/><xs:element name="B" type="xs:string" nillable="true"/>' +
+          '<xs:element name="C" type="xs:int" minOccurs="0"/><xs:element name="D" type="xs:int" maxOccurs="unbounded"/>' +
+          '<xs:element name="E" type="xs:string" nillable="true" minOccurs="0" maxOccurs="5"/>',
+      ),
+    },
+    want: {
+      'types/t.ts': ['A: string;', 'B: string | null;', 'C?: number;', 'D: number[];', 'E?: (string | null)[];'],
+      'descriptors.ts': ["{ name: 'D', ns: ns.t, type: 'integer', repeated: true }", "{ name: 'E', ns: ns.t, type: 'string', optional: true, repeated: true, nillable: true }"],
+    },
+  },
+  {
+    name: 'built-in types → number, boolean, Date, Uint8Array, unknown',
+    given: {
+      schema: complexType(
+        'Values',
+        ['long', 'decimal', 'double', 'boolean', 'dateTime', 'base64Binary', 'hexBinary', 'anyType', 'date', 'anyURI', 'NMTOKENS']
+          .map((t) => `<xs:element name="${t}Value" type="xs:${t}"/>`)
+          .join(''),
+      ),
+    },
+    want: {
+      'types/t.ts': [
+        'longValue: number;',
+        'decimalValue: number;',
+        'doubleValue: number;',
+        'booleanValue: boolean;',
+        'dateTimeValue: Date;',
+        'base64BinaryValue: Uint8Array;',
+        'hexBinaryValue: Uint8Array;',
+        'anyTypeValue: unknown;',
+        'dateValue: string;',
+        'anyURIValue: string;',
+        'NMTOKENSValue: string[];',
+      ],
+    },
+  },
+  {
+    name: 'WCF ArrayOfX → X[] (with an alias for the WCF name)',
+    given: {
+      schema:
+        complexType('Item', '<xs:element name="Id" type="xs:int"/>') +
+        complexType('ArrayOfItem', '<xs:element name="Item" type="tns:Item" nillable="true" minOccurs="0" maxOccurs="unbounded"/>') +
+        complexType('Basket', '<xs:element name="Items" type="tns:ArrayOfItem" nillable="true" minOccurs="0"/>'),
+    },
+    want: {
+      'types/t.ts': ['export type ArrayOfItem = (Item | null)[];', 'Items?: (Item | null)[] | null;'],
+      'descriptors.ts': ["export const ArrayOfItem$: ArrayType = {\n  kind: 'array',\n  item: { name: 'Item', ns: ns.t, type: () => Item$, optional: true, repeated: true, nillable: true },\n};"],
+    },
+  },
+  {
+    name: 'a repeated-element type not named ArrayOf stays an object',
+    given: { schema: complexType('Items', '<xs:element name="Item" type="xs:string" maxOccurs="unbounded"/>') + complexType('Order', '<xs:element name="Lines" type="tns:Items"/>') },
+    want: { 'types/t.ts': ['export interface Items {\n  Item: string[];\n}', 'Lines: Items;'] },
+  },
+  {
+    name: 'WCF IsDictionary → Record<string, V>',
+    given: {
+      schema:
+        '<xs:complexType name="Extra"><xs:annotation><xs:appinfo><IsDictionary xmlns="http://schemas.microsoft.com/2003/10/Serialization/">true</IsDictionary></xs:appinfo></xs:annotation>' +
+        '<xs:sequence><xs:element name="Pair" minOccurs="0" maxOccurs="unbounded"><xs:complexType><xs:sequence><xs:element name="Key" type="xs:string"/><xs:element name="Value" type="xs:int"/></xs:sequence></xs:complexType></xs:element></xs:sequence></xs:complexType>' +
+        complexType('Holder', '<xs:element name="Extra" type="tns:Extra" minOccurs="0"/>'),
+    },
+    want: {
+      'types/t.ts': ['export type Extra = Record<string, number>;', 'Extra?: Record<string, number>;'],
+      'descriptors.ts': ["entry: { name: 'Pair', ns: ns.t }", "key: { name: 'Key', ns: ns.t, type: 'string' }", "value: { name: 'Value', ns: ns.t, type: 'integer' }"],
+    },
+  },
+  {
+    name: 'complexContent extension → interface extends, descriptor base',
+    given: {
+      schema:
+        complexType('Base', '<xs:element name="Id" type="xs:int"/>') +
+        '<xs:complexType name="Derived"><xs:complexContent mixed="false"><xs:extension base="tns:Base"><xs:sequence><xs:element name="Name" type="xs:string"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>',
+    },
+    want: {
+      'types/t.ts': ['export interface Derived extends Base {\n  Name: string;\n}'],
+      'descriptors.ts': ["export const Derived$: RecordType = {\n  kind: 'record',\n  base: () => Base$,"],
+    },
+  },
+  {
+    name: 'an anonymous complex type in a member → an interface named after its place',
+    given: {
+      schema: complexType('Person', '<xs:element name="Address"><xs:complexType><xs:sequence><xs:element name="Street" type="xs:string"/></xs:sequence></xs:complexType></xs:element>'),
+    },
+    want: { 'types/t.ts': ['Address: PersonAddress;', 'export interface PersonAddress {\n  Street: string;\n}'] },
+  },
+  {
+    name: 'recursive types refer to themselves by name',
+    given: { schema: complexType('Node', '<xs:element name="Children" type="tns:Node" minOccurs="0" maxOccurs="unbounded"/>') },
+    want: { 'types/t.ts': ['Children?: Node[];'], 'descriptors.ts': ["type: () => Node$, optional: true, repeated: true"] },
+  },
+  {
+    name: 'names that are not identifiers or that would shadow globals are made safe; wire names kept',
+    given: {
+      schema:
+        complexType('Date', '<xs:element name="my-value" type="xs:string"/><xs:element name="class" type="xs:string"/>') +
+        complexType('1stClass', '<xs:element name="When" type="tns:Date"/>'),
+      input: '<xs:element name="class" type="xs:string"/><xs:element name="my-param" type="xs:int"/>',
+    },
+    want: {
+      'types/t.ts': ["export interface Date_ {\n  'my-value': string;\n  class: string;\n}", 'export interface _1stClass {\n  When: Date_;\n}'],
+      'EchoPortAgent.ts': ['echo(class_: string, myParam: number, options?: EchoPortCallOptions): Promise<string>'],
+      'descriptors.ts': ["{ name: 'my-value', ns: ns.t, type: 'string' }"],
+    },
+  },
+  {
+    name: 'operation documentation → JSDoc; a required member after optional ones → | undefined',
+    given: { input: '<xs:element name="First" type="xs:string" minOccurs="0"/><xs:element name="Second" type="xs:int"/>' },
+    want: {
+      'EchoPortAgent.ts': ['/** Echoes the text. */\n  echo(first: string | undefined, second: number, options?: EchoPortCallOptions): Promise<string>'],
+    },
+  },
+  {
+    name: 'several output members → an object result; none → void',
+    given: { output: '<xs:element name="Count" type="xs:int"/><xs:element name="Note" type="xs:string" minOccurs="0"/>' },
+    want: { 'EchoPortAgent.ts': ['Promise<{ Count: number; Note?: string }>'], 'descriptors.ts': ["result: 'object'"] },
+  },
+  {
+    name: 'an optional single result → T | null',
+    given: { output: '<xs:element name="Result" type="xs:int" minOccurs="0"/>' },
+    want: { 'EchoPortAgent.ts': ['Promise<number | null>'] },
+  },
+  {
+    name: 'types of another namespace live in their own module and are imported',
+    given: {
+      namespaces: ' xmlns:o="http://example.com/other/Shared"',
+      extraSchemas:
+        '<xs:schema targetNamespace="http://example.com/other/Shared" elementFormDefault="qualified">' +
+        complexType('Money', '<xs:element name="Amount" type="xs:decimal"/>') +
+        '</xs:schema>',
+      schema: '<xs:import namespace="http://example.com/other/Shared"/>',
+      output: '<xs:element name="Price" type="o:Money"/>',
+    },
+    want: {
+      'types/Shared.ts': ['export interface Money {\n  Amount: number;\n}'],
+      'EchoPortAgent.ts': ["import type { Money } from './types/Shared.js';", 'Promise<Money>'],
+      'descriptors.ts': ["Shared: 'http://example.com/other/Shared'", "{ name: 'Price', ns: ns.t, type: () => Money$ }"],
+      'index.ts': ["export * from './types/Shared.js';"],
+    },
+  },
+  {
+    name: 'unqualified local elements (elementFormDefault unqualified) have no namespace on the wire',
+    given: {
+      extraSchemas:
+        '<xs:schema targetNamespace="urn:u" xmlns:u="urn:u">' + complexType('Loose', '<xs:element name="A" type="xs:string"/>') + '<xs:element name="Loose" type="u:Loose"/></xs:schema>',
+      namespaces: ' xmlns:u="urn:u"',
+      schema: '<xs:import namespace="urn:u"/>',
+      input: '<xs:element ref="u:Loose"/>',
+    },
+    want: { 'descriptors.ts': ["{ name: 'A', ns: '', type: 'string' }", "{ name: 'Loose', ns: ns.u, type: () => Loose$ }"] },
+  },
+  {
+    name: 'a SOAP 1.2 binding',
+    given: { soap12: true },
+    want: { 'descriptors.ts': ["soapVersion: '1.2'", "action: 'urn:t/Echo'"], 'EchoPortAgent.ts': ['Speaks SOAP 1.2 to the EchoPort service'] },
+  },
+];
+
+describe('emitting constructs', () => {
+  it.each(cases)('$name', ({ given, want, absent }) => {
+    const dir = tempFiles({ 'echo.wsdl': echoWsdl(given) });
+    const { files } = generate(findInputs([path.join(dir, 'echo.wsdl')]));
+    for (const [file, snippets] of Object.entries(want)) {
+      const content = files.get(file);
+      expect(content, `${file} was not generated; got ${[...files.keys()].join(', ')}`).toBeDefined();
+      for (const snippet of snippets) expect(content).toContain(snippet);
+    }
+    for (const snippet of absent ?? []) for (const content of files.values()) expect(content).not.toContain(snippet);
+  });
+
+  it('every row type-checks under strict NodeNext', async () => {
+    const { mkdirSync, writeFileSync } = await import('node:fs');
+    const root = tempFiles({}, { inRepo: true });
+    const all: string[] = [];
+    cases.forEach(({ given }, index) => {
+      const { files } = generate(findInputs([path.join(tempFiles({ 'echo.wsdl': echoWsdl(given) }), 'echo.wsdl')]));
+      for (const [name, content] of files) {
+        const full = path.join(root, String(index), name);
+        mkdirSync(path.dirname(full), { recursive: true });
+        writeFileSync(full, content);
+        all.push(full);
+      }
+    });
+    expect(typecheck(all)).toEqual([]);
+  });
+});
