@@ -155,7 +155,7 @@ export class ResponseDecoder {
       open: (tag) => {
         const isFirst = first;
         first = false;
-        if (isFirst && tag.local === 'Fault' && tag.uri === envelopeNs) return this.faultFrame(envelopeNs);
+        if (isFirst && tag.local === 'Fault' && tag.uri === envelopeNs) return this.faultFrame();
         if (bare) return bare.open(tag);
         if (!isFirst || !output?.wrapper) return SKIP;
         const wrapper = output.wrapper;
@@ -283,8 +283,7 @@ export class ResponseDecoder {
     };
   }
 
-  private faultFrame(envelopeNs: string): Frame {
-    const soap12 = envelopeNs === SOAP12_ENVELOPE_NS;
+  private faultFrame(): Frame {
     const fault: { code: string; subcodes: string[]; reason: string; actor?: string | undefined; detail?: string | undefined } = {
       code: '',
       subcodes: [],
@@ -317,21 +316,28 @@ export class ResponseDecoder {
       text: () => undefined,
       close: () => undefined,
     });
+    // Children are matched by local name in either version's vocabulary: some servers (node-soap
+    // among them) write SOAP 1.2 fault children inside a SOAP 1.1 envelope.
     return {
       open: (tag) => {
-        if (soap12) {
-          if (tag.uri !== envelopeNs) return SKIP;
-          if (tag.local === 'Code') return codeFrame(0);
-          if (tag.local === 'Reason') return reasonFrame();
-          if (tag.local === 'Role') return textOf((text) => (fault.actor = text));
-          if (tag.local === 'Detail') return detailFrame();
-          return SKIP;
+        switch (tag.local) {
+          case 'faultcode':
+            return textOf((text) => (fault.code = text));
+          case 'faultstring':
+            return textOf((text) => (fault.reason = text));
+          case 'faultactor':
+          case 'Role':
+            return textOf((text) => (fault.actor = text));
+          case 'detail':
+          case 'Detail':
+            return detailFrame();
+          case 'Code':
+            return codeFrame(0);
+          case 'Reason':
+            return reasonFrame();
+          default:
+            return SKIP;
         }
-        if (tag.local === 'faultcode') return textOf((text) => (fault.code = text));
-        if (tag.local === 'faultstring') return textOf((text) => (fault.reason = text));
-        if (tag.local === 'faultactor') return textOf((text) => (fault.actor = text));
-        if (tag.local === 'detail') return detailFrame();
-        return SKIP;
       },
       text: () => undefined,
       close: () => (this.fault = fault),
