@@ -51,6 +51,9 @@ function runGenerate(args: GenerateArguments): number {
   return 0;
 }
 
+/** Wrong command-line usage (exit code 2), as opposed to bad input (exit code 1). */
+class UsageError extends Error {}
+
 export function main(argv: string[]): number {
   let exitCode = 0;
   const parser = yargs(argv)
@@ -101,13 +104,15 @@ export function main(argv: string[]): number {
     .alias('help', 'h')
     .wrap(Math.min(110, process.stdout.columns || 110))
     .fail((message, error) => {
-      if (error) throw error;
-      process.stderr.write(`error: ${message}\nRun "${GENERATOR_NAME} --help" for usage.\n`);
-      exitCode = 2;
+      throw error ?? new UsageError(message);
     });
   try {
     parser.parseSync();
   } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\nRun "${GENERATOR_NAME} --help" for usage.\n`);
+      return 2;
+    }
     if (error instanceof WsdlError) {
       process.stderr.write(`error: ${error.message}\n`);
       return 1;

@@ -143,6 +143,7 @@ export interface GroupPlan {
 /** Plans a group from its WSDL documents (sorted by the caller for deterministic output). */
 export function planGroup(documents: readonly WsdlDocument[], sourceName: (file: string) => string): GroupPlan {
   const schemas = new SchemaSet(dedupeSchemas(documents.flatMap((d) => d.schemas)));
+  schemas.checkReferences();
   const planner = new Planner(schemas);
   const agents = planner.planAgents(documents, sourceName);
   planner.planAllNamedTypes();

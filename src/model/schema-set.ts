@@ -94,6 +94,35 @@ export class SchemaSet {
     return chain;
   }
 
+  /**
+   * Every type, base and element reference in every schema resolves, used or not: a broken
+   * WSDL is reported where it is broken, not only once something happens to reach the spot.
+   */
+  checkReferences(): void {
+    const checkUse = (use: TypeUse | undefined, at: SourceLocation) => {
+      if (use?.kind === 'named') this.type(use.name, at);
+      else if (use?.kind === 'inline') checkType(use.type);
+    };
+    const checkElement = (element: ElementDecl) => {
+      if (element.ref) this.element(element.ref, element.loc);
+      checkUse(element.type, element.loc);
+    };
+    const checkType = (type: SchemaType) => {
+      if (type.kind === 'complex') {
+        if (type.base) this.complexType(type.base, type.loc);
+        type.elements.forEach(checkElement);
+      } else {
+        checkUse(type.base, type.loc);
+        checkUse(type.itemType, type.loc);
+        type.memberTypes?.forEach((member) => checkUse(member, type.loc));
+      }
+    };
+    for (const schema of this.schemas) {
+      schema.elements.forEach(checkElement);
+      schema.types.forEach(checkType);
+    }
+  }
+
   simpleType(use: TypeUse, usedAt: SourceLocation): SimpleType | undefined {
     if (use.kind === 'inline') return use.type.kind === 'simple' ? use.type : undefined;
     if (use.kind === 'named') {

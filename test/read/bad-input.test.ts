@@ -52,6 +52,18 @@ const cases: Case[] = [
     message: /the type \{urn:t\}Missing is not declared in any schema/,
   },
   {
+    name: 'an unresolved type in a declaration nothing uses',
+    files: { 'x.wsdl': echoWsdl({ schema: '<xs:element name="Unused" type="tns:Nothing"/>' }) },
+    at: ['x.wsdl', SCHEMA_LINE],
+    message: /the type \{urn:t\}Nothing is not declared in any schema/,
+  },
+  {
+    name: 'an unresolved base type',
+    files: { 'x.wsdl': echoWsdl({ schema: '<xs:complexType name="D"><xs:complexContent><xs:extension base="tns:B"/></xs:complexContent></xs:complexType>' }) },
+    at: ['x.wsdl', SCHEMA_LINE],
+    message: /the type \{urn:t\}B is not declared in any schema/,
+  },
+  {
     name: 'an unresolved element reference',
     files: { 'x.wsdl': echoWsdl({ input: '\n<xs:element ref="tns:Nowhere"/>' }) },
     at: ['x.wsdl', 6],
