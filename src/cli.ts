@@ -69,7 +69,6 @@ export function main(argv: string[]): number {
             describe: `WSDL files, or folders searched for *.wsdl (sub-folders are kept in the output). Default: ${DEFAULT_INPUT}/`,
             type: 'string',
             array: true,
-            default: [] as string[],
           })
           .option('out', {
             alias: 'o',

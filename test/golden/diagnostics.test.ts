@@ -22,6 +22,15 @@ describe('golden output: Diagnostics.wsdl', () => {
     expect(typecheck(listTsFiles(GOLDEN))).toEqual([]);
   });
 
+  it('imports nothing at run time but saxes and its own files', () => {
+    const imported = new Set<string>();
+    for (const content of result.files.values()) {
+      for (const [, specifier] of content.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)';/gms)) imported.add(specifier);
+    }
+    expect([...imported].filter((specifier) => !specifier.startsWith('.'))).toEqual(['saxes']);
+    expect([...imported].every((specifier) => !specifier.startsWith('.') || specifier.endsWith('.js'))).toBe(true);
+  });
+
   it('warns about nothing', () => {
     expect(result.warnings).toEqual([]);
   });
