@@ -246,3 +246,23 @@ describe('emitting constructs', () => {
     expect(typecheck(all)).toEqual([]);
   });
 });
+
+describe('several WSDLs of one folder', () => {
+  it('share one module per namespace, with a shared type emitted once, and keep an agent each', () => {
+    const shared = complexType('Shared', '<xs:element name="Id" type="xs:int"/>');
+    const second = echoWsdl({ schema: shared, output: '<xs:element name="Result" type="tns:Shared"/>' })
+      .replace(/EchoPort/g, 'OtherPort')
+      .replace(/"Echo"/g, '"Other"')
+      .replace(/tns:Echo"/g, 'tns:Other"')
+      .replace(/EchoResponse/g, 'OtherResponse')
+      .replace(/EchoRequest/g, 'OtherRequest');
+    const dir = tempFiles({ 'a/echo.wsdl': echoWsdl({ schema: shared }), 'a/other.wsdl': second });
+    const { files } = generate(findInputs([dir]));
+    const types = files.get('a/types/t.ts')!;
+    expect(types.match(/export interface Shared \{/g)).toHaveLength(1);
+    expect(types).toContain('// Source: a/echo.wsdl, a/other.wsdl');
+    expect(files.get('a/OtherPortAgent.ts')).toContain('other(text: string, options?: OtherPortCallOptions): Promise<Shared>');
+    expect(files.get('a/index.ts')).toContain("export * from './EchoPortAgent.js';\nexport * from './OtherPortAgent.js';");
+    expect([...files.keys()].filter((f) => f.startsWith('a/types/'))).toEqual(['a/types/t.ts']);
+  });
+});
