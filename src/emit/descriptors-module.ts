@@ -3,7 +3,7 @@
  * per agent, named with a `$` suffix that no XML name can produce).
  */
 import type { GeneratedFile } from './generated-file.js';
-import type { AgentPlan, FieldPlan, GroupPlan, MessagePlan, OperationPlan, TypePlan } from './plan.js';
+import type { AgentPlan, AttributePlan, FieldPlan, GroupPlan, MessagePlan, OperationPlan, TypePlan } from './plan.js';
 import { literal } from './ts-type.js';
 import { array, constStatement, object, type Code } from './code.js';
 import { propertyKey } from '../model/names.js';
@@ -69,7 +69,11 @@ function typeDescriptor(
         object([
           ['kind', `'record'`],
           record.base ? ['base', `() => ${descriptorName(record.base.name)}`] : undefined,
-          ['fields', array(record.fields.map(field))],
+          // a choice's members are each absent when another alternative is given
+          ['fields', array(record.fields.map((f) => field(f.choice ? { ...f, optional: true } : f)))],
+          record.attributes.length > 0 ? ['attributes', array(record.attributes.map((a) => attributeCode(a, nsExpression)))] : undefined,
+          record.text ? ['text', record.text.descriptor] : undefined,
+          record.any ? ['any', 'true'] : undefined,
         ]),
       ];
     }
@@ -111,6 +115,13 @@ function operationDescriptor(operation: OperationPlan, field: (plan: FieldPlan) 
     ['input', message(operation.input)],
     operation.output ? ['output', message(operation.output, operation.output.result)] : undefined,
   ]);
+}
+
+function attributeCode(attribute: AttributePlan, nsExpression: (ns: string) => string): string {
+  const parts = [`name: ${literal(attribute.name)}`, `ns: ${nsExpression(attribute.ns)}`, `type: ${attribute.descriptor}`];
+  if (attribute.optional) parts.push('optional: true');
+  if (attribute.prop !== attribute.name) parts.push(`prop: ${literal(attribute.prop)}`);
+  return `{ ${parts.join(', ')} }`;
 }
 
 /** A field descriptor on one line: defaults (required, single, not nillable) left out. */

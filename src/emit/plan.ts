@@ -24,6 +24,7 @@ import {
   type WsdlDocument,
 } from '../model/model.js';
 import { UniqueNames, camelCase, identifier, parameterName, typeName } from '../model/names.js';
+import { flattenContent, type ChoiceGroup, type FlatContent } from '../model/content.js';
 import { SchemaSet } from '../model/schema-set.js';
 import { arrayOf, literal, named, nullable, recordOf, tsType, union, type NamedTypeRef, type TsType } from './ts-type.js';
 
@@ -72,11 +73,36 @@ export interface FieldPlan {
   readonly repeated: boolean;
   readonly nillable: boolean;
   readonly documentation?: string;
+  /** Member of a top-level xs:choice of its type: which choice, which alternative. */
+  readonly choice?: { readonly group: number; readonly branch: number };
 }
+
+export interface AttributePlan {
+  readonly name: string;
+  readonly ns: string;
+  readonly prop: string;
+  readonly type: TsType;
+  /** The descriptor's type as code: a scalar name or a list. */
+  readonly descriptor: string;
+  readonly optional: boolean;
+  readonly documentation?: string;
+}
+
+/** The property that holds the text of a simpleContent type, and the one for xs:any content. */
+export const TEXT_PROPERTY = '$value';
+export const ANY_PROPERTY = '$any';
 
 export interface RecordPlan {
   readonly base?: TypePlan;
   readonly fields: FieldPlan[];
+  readonly attributes: AttributePlan[];
+  /** simpleContent: the type of the element's text (property `$value`). */
+  readonly text?: { readonly type: TsType; readonly descriptor: string };
+  /** xs:any: undeclared child elements are kept as XML (property `$any`). */
+  readonly any: boolean;
+  readonly choices: readonly ChoiceGroup[];
+  /** Printed as a type alias (an intersection with unions for choices), not an interface. */
+  readonly alias: boolean;
 }
 
 export interface MessagePlan {
@@ -262,30 +288,50 @@ class Planner {
     return 'record';
   }
 
+  private readonly flatContents = new Map<ComplexType, FlatContent>();
+
+  private flat(type: ComplexType): FlatContent {
+    let flat = this.flatContents.get(type);
+    if (!flat) this.flatContents.set(type, (flat = flattenContent(type, this.schemas)));
+    return flat;
+  }
+
+  /** Nothing but elements: no base, text, attributes, wildcards or choices. */
+  private isPlainSequence(type: ComplexType): boolean {
+    const flat = this.flat(type);
+    return (
+      !type.base &&
+      !type.simpleContent &&
+      !type.mixed &&
+      flat.attributes.length === 0 &&
+      !flat.anyElement &&
+      !flat.anyAttribute &&
+      flat.choices.length === 0
+    );
+  }
+
   /** WCF collection types: `ArrayOfX` with one repeated element and nothing else. */
   private isArrayWrapper(type: ComplexType): boolean {
-    const [item] = type.elements;
+    const elements = this.flat(type).elements;
     return (
       (type.name?.local.startsWith('ArrayOf') ?? false) &&
-      !type.base &&
-      !type.mixed &&
-      type.unsupported.length === 0 &&
-      type.elements.length === 1 &&
-      item.maxOccurs !== 1 &&
-      item.maxOccurs !== 0
+      this.isPlainSequence(type) &&
+      elements.length === 1 &&
+      elements[0].maxOccurs !== 1 &&
+      elements[0].maxOccurs !== 0
     );
   }
 
   /** WCF dictionaries: IsDictionary, one repeated entry element of exactly a key and a value. */
   private dictionaryParts(type: ComplexType): { entry: ElementDecl; key: ElementDecl; value: ElementDecl } | undefined {
-    if (!type.isDictionary || type.base || type.elements.length !== 1) return undefined;
-    const entry = this.schemas.resolveElement(type.elements[0]);
+    if (!type.isDictionary || !this.isPlainSequence(type) || this.flat(type).elements.length !== 1) return undefined;
+    const [entry] = this.flat(type).elements;
     if (entry.maxOccurs === 1) return undefined;
-    const entryType =
-      entry.type.kind === 'inline' ? entry.type.type : entry.type.kind === 'named' ? this.schemas.type(entry.type.name, entry.loc) : undefined;
-    if (entryType?.kind !== 'complex' || entryType.base || entryType.elements.length !== 2) return undefined;
-    const [key, value] = entryType.elements;
-    return { entry, key, value };
+    const use = entry.element.type;
+    const entryType = use.kind === 'inline' ? use.type : use.kind === 'named' ? this.schemas.type(use.name, entry.element.loc) : undefined;
+    if (entryType?.kind !== 'complex' || !this.isPlainSequence(entryType) || this.flat(entryType).elements.length !== 2) return undefined;
+    const [key, value] = this.flat(entryType).elements.map((e) => e.element);
+    return { entry: entry.element, key, value };
   }
 
   /** Works out what a plan needs printed: members, item, entries or alias. */
@@ -314,35 +360,86 @@ class Planner {
         return;
       }
       case 'array': {
-        const item = this.field(type.elements[0], ns, `${plan.name}Item`);
+        const item = this.field(this.flat(type).elements[0].element, ns, `${plan.name}Item`);
         this.arrayItems.set(plan, item);
         this.aliases.set(plan, item.type);
         return;
       }
-      case 'record': {
-        const base = type.base ? this.planFor(this.schemas.complexType(type.base, type.loc), type.base.ns) : undefined;
-        if (base && base.shape !== 'record') {
-          throw new WsdlError(`${plan.name} extends ${base.name}, a collection type, which is not supported`, type.loc);
-        }
-        const inherited = new Set(base ? this.allFields(base).map((f) => f.prop) : []);
-        const props = new UniqueNames(inherited);
-        const fields = type.elements.map((element) => this.field(element, ns, `${plan.name}${identifier(element.name)}`, props));
-        this.records.set(plan, { base, fields });
-      }
+      case 'record':
+        this.records.set(plan, this.recordPlan(plan, type, ns));
     }
   }
 
-  private allFields(plan: TypePlan): FieldPlan[] {
+  private recordPlan(plan: TypePlan, type: ComplexType, ns: string): RecordPlan {
+    const flat = this.flat(type);
+    for (const approximation of flat.approximations) this.warn(`${plan.name}: ${approximation.message}`, approximation.loc);
+    if (type.mixed && !type.simpleContent) this.warn(`${plan.name} has mixed content; the text between its elements is not kept`, type.loc);
+
+    // A restriction restates the content it keeps, so only an extension inherits.
+    let baseType = type.base && type.derivation !== 'restriction' ? this.schemas.complexType(type.base, type.loc) : undefined;
+    let text: RecordPlan['text'];
+    if (type.simpleContent) {
+      const contentType = type.simpleContent.kind === 'named' ? this.schemas.type(type.simpleContent.name, type.loc) : undefined;
+      if (contentType?.kind === 'complex') baseType = contentType;
+      else {
+        const value = this.typeUse(type.simpleContent, ns, `${plan.name}Value`, type.loc);
+        text = { type: value.ts, descriptor: value.descriptor };
+      }
+    }
+    const base = baseType ? this.planFor(baseType, baseType.name?.ns ?? ns) : undefined;
+    if (base && base.shape !== 'record') {
+      throw new WsdlError(`${plan.name} extends ${base.name}, a collection type, which is not supported`, type.loc);
+    }
+    const baseRecord = base && this.records.get(base);
+    const props = new UniqueNames([TEXT_PROPERTY, ANY_PROPERTY, ...(base ? this.allProps(base) : [])]);
+    const fields = flat.elements.map((member) =>
+      this.field(member.element, ns, `${plan.name}${identifier(member.element.name)}`, props, member),
+    );
+    const attributes = flat.attributes.map((attribute): AttributePlan => {
+      const value = this.typeUse(attribute.type, ns, `${plan.name}${identifier(attribute.name)}`, attribute.loc);
+      if (value.descriptor.startsWith('() =>')) throw new WsdlError(`attribute "${attribute.name}" has a complex type; attributes hold simple values only`, attribute.loc);
+      const prop = props.claim(attribute.name);
+      if (prop !== attribute.name) this.warn(`attribute "${attribute.name}" shares its name with a member; it is the property "${prop}"`, attribute.loc);
+      return {
+        name: attribute.name,
+        ns: attribute.ns,
+        prop,
+        type: value.ts,
+        descriptor: value.descriptor,
+        optional: !attribute.required,
+        documentation: attribute.documentation,
+      };
+    });
+    return {
+      base,
+      fields,
+      attributes,
+      text,
+      any: flat.anyElement,
+      choices: flat.choices,
+      alias: flat.choices.length > 0 || (baseRecord?.alias ?? false),
+    };
+  }
+
+  /** Property names a record and its bases already use. */
+  private allProps(plan: TypePlan): string[] {
     const record = this.records.get(plan);
     if (!record) return [];
-    return [...(record.base ? this.allFields(record.base) : []), ...record.fields];
+    return [...(record.base ? this.allProps(record.base) : []), ...record.fields.map((f) => f.prop), ...record.attributes.map((a) => a.prop)];
   }
 
   /** A member element: its full TypeScript type and its descriptor. */
-  field(element: ElementDecl, ns: string, anonymousName: string, props?: UniqueNames): FieldPlan {
+  field(
+    element: ElementDecl,
+    ns: string,
+    anonymousName: string,
+    props?: UniqueNames,
+    occurs?: { minOccurs: number; maxOccurs: number | 'unbounded'; choice?: { group: number; branch: number } },
+  ): FieldPlan {
     const resolved = this.schemas.resolveElement(element);
     const value = this.typeUse(resolved.type, ns, anonymousName, resolved.loc);
-    const repeated = resolved.maxOccurs !== 1;
+    const maxOccurs = occurs?.maxOccurs ?? resolved.maxOccurs;
+    const repeated = maxOccurs !== 1;
     const nillable = resolved.nillable;
     const itemType = nillable ? nullable(value.ts) : value.ts;
     const prop = props ? props.claim(element.name) : element.name;
@@ -355,10 +452,11 @@ class Planner {
       prop,
       type: repeated ? arrayOf(itemType) : itemType,
       descriptor: value.descriptor,
-      optional: resolved.minOccurs === 0,
+      optional: (occurs?.minOccurs ?? resolved.minOccurs) === 0,
       repeated,
       nillable,
       documentation: resolved.documentation,
+      choice: occurs?.choice,
     };
   }
 
@@ -649,22 +747,37 @@ class Planner {
   }
 
   /**
-   * Document/literal "wrapped": the single body part is an element whose type is a plain sequence,
-   * so its members become the method's parameters (or result).
+   * Document/literal "wrapped": the single body part is an element whose type is a sequence of
+   * elements only (through its bases too), so its members become the method's parameters (or
+   * result). Anything else — attributes, text, wildcards — is passed as one value of the element.
    */
   private wrapperMembers(part: MessagePart): { wrapper: { name: string; ns: string }; fields: FieldPlan[] } | undefined {
     const element = this.schemas.element(part.element!, part.loc);
     const type = element.type!;
-    const complex =
-      type.kind === 'inline' ? type.type : type.kind === 'named' ? this.schemas.findType(type.name) : undefined;
-    if (!complex || complex.kind !== 'complex' || complex.unsupported.length > 0 || complex.mixed) return undefined;
+    const complex = type.kind === 'inline' ? type.type : type.kind === 'named' ? this.schemas.findType(type.name) : undefined;
+    if (!complex || complex.kind !== 'complex') return undefined;
+    const chain = [...this.schemas.baseChain(complex), complex];
+    const wrappable = chain.every((t) => {
+      const flat = this.flat(t);
+      return !t.simpleContent && !t.mixed && t.derivation !== 'restriction' && flat.attributes.length === 0 && !flat.anyElement && !flat.anyAttribute;
+    });
+    if (!wrappable) return undefined;
     const plan = type.kind === 'named' ? this.planFor(complex, type.name.ns) : undefined;
     if (plan && plan.shape !== 'record') return undefined;
-    const chain = [...this.schemas.baseChain(complex), complex];
     const props = new UniqueNames();
-    const fields = chain.flatMap((t) =>
-      t.elements.map((member) => this.field(member, element.ns, `${element.name}${identifier(member.name)}`, props)),
-    );
+    const fields = chain.flatMap((t) => {
+      const flat = this.flat(t);
+      for (const approximation of flat.approximations) this.warn(approximation.message, approximation.loc);
+      if (flat.choices.length > 0) {
+        this.warn(`the parameters of "${element.name}" come from an xs:choice; each alternative's members are optional parameters`, flat.choices[0].loc);
+      }
+      return flat.elements.map((member) =>
+        this.field(member.element, element.ns, `${element.name}${identifier(member.element.name)}`, props, {
+          minOccurs: member.choice ? 0 : member.minOccurs,
+          maxOccurs: member.maxOccurs,
+        }),
+      );
+    });
     return { wrapper: { name: element.name, ns: element.ns }, fields };
   }
 

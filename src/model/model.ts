@@ -126,6 +126,10 @@ export interface Schema {
   readonly file: string;
   readonly elements: ElementDecl[];
   readonly types: SchemaType[];
+  /** Global `xs:group`s, `xs:attributeGroup`s and `xs:attribute`s, used by reference. */
+  readonly groups: NamedGroup[];
+  readonly attributeGroups: NamedAttributeGroup[];
+  readonly attributes: AttributeDecl[];
   readonly loc: SourceLocation;
 }
 
@@ -153,21 +157,82 @@ export interface ElementDecl {
   readonly loc: SourceLocation;
 }
 
+/** The content model of a complex type, as written: nested groups, references and wildcards. */
+export type Particle =
+  | { readonly kind: 'element'; readonly element: ElementDecl }
+  | {
+      readonly kind: 'sequence' | 'choice' | 'all';
+      readonly particles: Particle[];
+      readonly minOccurs: number;
+      readonly maxOccurs: number | 'unbounded';
+      readonly loc: SourceLocation;
+    }
+  | {
+      readonly kind: 'groupRef';
+      readonly ref: QName;
+      readonly minOccurs: number;
+      readonly maxOccurs: number | 'unbounded';
+      readonly loc: SourceLocation;
+    }
+  /** `xs:any`: elements of other (or any) namespaces. */
+  | {
+      readonly kind: 'any';
+      readonly minOccurs: number;
+      readonly maxOccurs: number | 'unbounded';
+      readonly loc: SourceLocation;
+    };
+
+export interface AttributeDecl {
+  readonly name: string;
+  /** '' for unqualified attributes (the default for local ones). */
+  readonly ns: string;
+  /** Undefined exactly when the attribute is a `ref` to a global attribute. */
+  readonly type?: TypeUse;
+  readonly required: boolean;
+  readonly defaultValue?: string;
+  readonly fixed?: string;
+  readonly documentation?: string;
+  readonly ref?: QName;
+  readonly loc: SourceLocation;
+}
+
+export type AttributeUse =
+  | { readonly kind: 'attribute'; readonly attribute: AttributeDecl }
+  | { readonly kind: 'attributeGroupRef'; readonly ref: QName; readonly loc: SourceLocation };
+
+export interface NamedGroup {
+  readonly name: QName;
+  readonly particle: Particle;
+  readonly loc: SourceLocation;
+}
+
+export interface NamedAttributeGroup {
+  readonly name: QName;
+  readonly attributes: AttributeUse[];
+  readonly anyAttribute: boolean;
+  readonly loc: SourceLocation;
+}
+
 export type SchemaType = ComplexType | SimpleType;
 
 export interface ComplexType {
   readonly kind: 'complex';
   /** Undefined for anonymous types. */
   readonly name?: QName;
-  /** `complexContent/extension base`. */
+  /** The base of `complexContent` extension/restriction, or of `simpleContent` when it is complex. */
   readonly base?: QName;
-  /** The element children of the content model, in sequence order (own members only). */
-  readonly elements: ElementDecl[];
+  readonly derivation?: 'extension' | 'restriction';
+  /** The own content model (for an extension, what it adds to the base's). */
+  readonly content?: Particle;
+  /** `simpleContent`: the type of the text, when the base is a simple or built-in type. */
+  readonly simpleContent?: TypeUse;
+  readonly attributes: AttributeUse[];
+  readonly anyAttribute: boolean;
   readonly mixed: boolean;
   /** WCF: `<IsDictionary>true</IsDictionary>` in the type's appinfo. */
   readonly isDictionary: boolean;
   readonly documentation?: string;
-  /** Constructs this reader does not turn into members yet; the emitter warns about them. */
+  /** Constructs this reader does not turn into members; the emitter warns about them. */
   readonly unsupported: UnsupportedConstruct[];
   readonly loc: SourceLocation;
 }
@@ -195,6 +260,10 @@ export interface UnsupportedConstruct {
 }
 
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
+/** Drafts of XML Schema still found in old WSDLs (the WSDL 1.1 note's own examples use 2000/10). */
+export const LEGACY_XSD_NAMESPACES: readonly string[] = ['http://www.w3.org/2000/10/XMLSchema', 'http://www.w3.org/1999/XMLSchema'];
+/** SOAP 1.1 encoding: its simple types mirror XML Schema's (`soapenc:string`), and `soapenc:Array`. */
+export const SOAP_ENCODING_NS = 'http://schemas.xmlsoap.org/soap/encoding/';
 export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
 export const SOAP11_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap/';
 export const SOAP12_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap12/';

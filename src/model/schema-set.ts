@@ -3,8 +3,13 @@ import { WsdlError, formatLocation } from '../errors.js';
 import {
   formatQName,
   qnameKey,
+  type AttributeDecl,
+  type AttributeUse,
   type ComplexType,
   type ElementDecl,
+  type NamedAttributeGroup,
+  type NamedGroup,
+  type Particle,
   type QName,
   type Schema,
   type SchemaType,
@@ -16,6 +21,9 @@ import {
 export class SchemaSet {
   private readonly types = new Map<string, { type: SchemaType; namespace: string }>();
   private readonly elements = new Map<string, ElementDecl>();
+  private readonly groups = new Map<string, NamedGroup>();
+  private readonly attributeGroups = new Map<string, NamedAttributeGroup>();
+  private readonly attributes = new Map<string, AttributeDecl>();
 
   /**
    * Schemas of one namespace may arrive several times (SuperOffice repeats its shared types in
@@ -31,14 +39,31 @@ export class SchemaSet {
         if (!existing) this.types.set(key, { type, namespace: schema.targetNamespace });
         else checkSame(existing.type, type, `type ${formatQName(name)}`);
       }
-      for (const element of schema.elements) {
-        const name = { ns: element.ns, local: element.name };
-        const key = qnameKey(name);
-        const existing = this.elements.get(key);
-        if (!existing) this.elements.set(key, element);
-        else checkSame(existing, element, `element ${formatQName(name)}`);
-      }
+      for (const element of schema.elements) addOnce(this.elements, { ns: element.ns, local: element.name }, element, 'element');
+      for (const attribute of schema.attributes) addOnce(this.attributes, { ns: attribute.ns, local: attribute.name }, attribute, 'attribute');
+      for (const group of schema.groups) addOnce(this.groups, group.name, group, 'group');
+      for (const group of schema.attributeGroups) addOnce(this.attributeGroups, group.name, group, 'attributeGroup');
     }
+  }
+
+  group(name: QName, usedAt: SourceLocation): NamedGroup {
+    const group = this.groups.get(qnameKey(name));
+    if (!group) throw new WsdlError(`the group ${formatQName(name)} is not declared in any schema`, usedAt);
+    return group;
+  }
+
+  attributeGroup(name: QName, usedAt: SourceLocation): NamedAttributeGroup {
+    const group = this.attributeGroups.get(qnameKey(name));
+    if (!group) throw new WsdlError(`the attributeGroup ${formatQName(name)} is not declared in any schema`, usedAt);
+    return group;
+  }
+
+  /** An attribute's own declaration merged with the global attribute it refers to, if any. */
+  resolveAttribute(attribute: AttributeDecl): AttributeDecl & { type: TypeUse } {
+    if (!attribute.ref) return attribute as AttributeDecl & { type: TypeUse };
+    const target = this.attributes.get(qnameKey(attribute.ref));
+    if (!target) throw new WsdlError(`the attribute ${formatQName(attribute.ref)} is not declared in any schema`, attribute.loc);
+    return { ...attribute, type: target.type!, documentation: attribute.documentation ?? target.documentation };
   }
 
   /** Named types, in the order their schemas were read. */
@@ -107,10 +132,25 @@ export class SchemaSet {
       if (element.ref) this.element(element.ref, element.loc);
       checkUse(element.type, element.loc);
     };
+    const checkParticle = (particle: Particle | undefined) => {
+      if (!particle) return;
+      if (particle.kind === 'element') checkElement(particle.element);
+      else if (particle.kind === 'groupRef') this.group(particle.ref, particle.loc);
+      else if (particle.kind !== 'any') particle.particles.forEach(checkParticle);
+    };
+    const checkAttributes = (uses: AttributeUse[]) => {
+      for (const use of uses) {
+        if (use.kind === 'attributeGroupRef') this.attributeGroup(use.ref, use.loc);
+        else if (use.attribute.ref) this.resolveAttribute(use.attribute);
+        else checkUse(use.attribute.type, use.attribute.loc);
+      }
+    };
     const checkType = (type: SchemaType) => {
       if (type.kind === 'complex') {
         if (type.base) this.complexType(type.base, type.loc);
-        type.elements.forEach(checkElement);
+        checkUse(type.simpleContent, type.loc);
+        checkParticle(type.content);
+        checkAttributes(type.attributes);
       } else {
         checkUse(type.base, type.loc);
         checkUse(type.itemType, type.loc);
@@ -120,6 +160,9 @@ export class SchemaSet {
     for (const schema of this.schemas) {
       schema.elements.forEach(checkElement);
       schema.types.forEach(checkType);
+      schema.groups.forEach((group) => checkParticle(group.particle));
+      schema.attributeGroups.forEach((group) => checkAttributes(group.attributes));
+      schema.attributes.forEach((attribute) => checkUse(attribute.type, attribute.loc));
     }
   }
 
@@ -131,6 +174,13 @@ export class SchemaSet {
     }
     return undefined;
   }
+}
+
+function addOnce<T extends { loc: SourceLocation }>(map: Map<string, T>, name: QName, value: T, what: string): void {
+  const key = qnameKey(name);
+  const existing = map.get(key);
+  if (!existing) map.set(key, value);
+  else checkSame(existing, value, `${what} ${formatQName(name)}`);
 }
 
 function checkSame(first: { loc: SourceLocation }, second: { loc: SourceLocation }, what: string): void {

@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from '@xmldom/xmldom';
 import { WsdlError } from '../errors.js';
-import { WSDL_NS, XSD_NS, type Schema, type WsdlDocument } from '../model/model.js';
-import { readSchema, type SchemaReference } from './schema.js';
+import { WSDL_NS, type Schema, type WsdlDocument } from '../model/model.js';
+import { isXsd, readSchema, type SchemaReference } from './schema.js';
 import { readWsdlFile, type WsdlFile } from './wsdl.js';
 import { locationOf, parseXml } from './xml.js';
 
@@ -45,7 +45,7 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
     if (seen.has(key)) return;
     seen.add(key);
     const { root } = readXml(target, { file: includer.file, element: reference.element });
-    if (root.namespaceURI !== XSD_NS || root.localName !== 'schema') {
+    if (!isXsd(root) || root.localName !== 'schema') {
       throw new WsdlError(`xs:${reference.kind} of "${reference.schemaLocation}": that file is not an XML Schema`, locationOf(includer.file, reference.element));
     }
     const included = readSchema(root, target, chameleon && !root.hasAttribute('targetNamespace') ? chameleon : undefined);
@@ -68,7 +68,7 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
       if (seen.has(target)) continue;
       seen.add(target);
       const parsed = readXml(target, { file: name, element: imported.element });
-      if (parsed.root.namespaceURI === XSD_NS && parsed.root.localName === 'schema') addSchema(readSchema(parsed.root, target));
+      if (isXsd(parsed.root) && parsed.root.localName === 'schema') addSchema(readSchema(parsed.root, target));
       else if (parsed.root.namespaceURI === WSDL_NS) addWsdl(target, parsed.root);
       else throw new WsdlError(`wsdl:import of "${imported.location}": that file is neither a WSDL nor an XML Schema`, locationOf(name, imported.element));
     }

@@ -1,11 +1,19 @@
 /** XML Schema (`xs:schema`) → model. One call per schema element, inline or in its own file. */
 import type { Element } from '@xmldom/xmldom';
 import { WsdlError } from '../errors.js';
+import { builtin } from '../model/builtins.js';
 import {
+  LEGACY_XSD_NAMESPACES,
+  SOAP_ENCODING_NS,
   WCF_SERIALIZATION_NS,
   XSD_NS,
+  type AttributeDecl,
+  type AttributeUse,
   type ComplexType,
   type ElementDecl,
+  type NamedAttributeGroup,
+  type NamedGroup,
+  type Particle,
   type QName,
   type Schema,
   type SchemaType,
@@ -13,15 +21,7 @@ import {
   type TypeUse,
   type UnsupportedConstruct,
 } from '../model/model.js';
-import {
-  attribute,
-  childElements,
-  documentationText,
-  firstChildNamed,
-  isElement,
-  locationOf,
-  qnameAttribute,
-} from './xml.js';
+import { attribute, childElements, documentationText, locationOf, qnameAttribute, resolveQName } from './xml.js';
 
 /** A reference from a schema to another schema document (`xs:import` / `xs:include`). */
 export interface SchemaReference {
@@ -34,6 +34,19 @@ export interface SchemaReference {
 export interface ReadSchemaResult {
   readonly schema: Schema;
   readonly references: SchemaReference[];
+}
+
+/** Elements of XML Schema, including the drafts old WSDLs still use. */
+export function isXsd(element: Element): boolean {
+  return element.namespaceURI === XSD_NS || LEGACY_XSD_NAMESPACES.includes(element.namespaceURI ?? '');
+}
+
+function xsdChildren(parent: Element): Element[] {
+  return childElements(parent).filter(isXsd);
+}
+
+function firstXsdChild(parent: Element, local: string): Element | undefined {
+  return xsdChildren(parent).find((child) => child.localName === local);
 }
 
 /** Facets kept as documentation; enumeration is modelled, the rest only described. */
@@ -57,14 +70,18 @@ const DOCUMENTED_FACETS = new Set([
  */
 export function readSchema(element: Element, file: string, targetNamespaceOverride?: string): ReadSchemaResult {
   const targetNamespace = targetNamespaceOverride ?? attribute(element, 'targetNamespace') ?? '';
-  const elementFormDefault = attribute(element, 'elementFormDefault') === 'qualified' ? 'qualified' : 'unqualified';
-  const reader = new SchemaReader(file, targetNamespace, elementFormDefault);
+  const reader = new SchemaReader(file, targetNamespace, {
+    elements: attribute(element, 'elementFormDefault') === 'qualified',
+    attributes: attribute(element, 'attributeFormDefault') === 'qualified',
+  });
   const elements: ElementDecl[] = [];
   const types: SchemaType[] = [];
+  const groups: NamedGroup[] = [];
+  const attributeGroups: NamedAttributeGroup[] = [];
+  const attributes: AttributeDecl[] = [];
   const references: SchemaReference[] = [];
 
-  for (const child of childElements(element)) {
-    if (child.namespaceURI !== XSD_NS) continue; // foreign annotations are allowed anywhere
+  for (const child of xsdChildren(element)) {
     switch (child.localName) {
       case 'element':
         elements.push(reader.element(child, true));
@@ -75,6 +92,15 @@ export function readSchema(element: Element, file: string, targetNamespaceOverri
       case 'simpleType':
         types.push(reader.simpleType(child, reader.requiredName(child, 'simpleType')));
         break;
+      case 'group':
+        groups.push(reader.namedGroup(child));
+        break;
+      case 'attributeGroup':
+        attributeGroups.push(reader.namedAttributeGroup(child));
+        break;
+      case 'attribute':
+        attributes.push(reader.attribute(child, true));
+        break;
       case 'import':
       case 'include':
         references.push({
@@ -84,12 +110,11 @@ export function readSchema(element: Element, file: string, targetNamespaceOverri
           element: child,
         });
         break;
-      case 'annotation':
-      case 'attribute': // global attribute declarations only matter where a type uses them
-      case 'notation':
-        break;
+      case 'redefine':
+      case 'override':
+        throw new WsdlError(`xs:${child.localName} is not supported`, locationOf(file, child));
       default:
-        // groups, attributeGroups, redefine: modelled where they are used; unknown here
+        // annotation, notation
         break;
     }
   }
@@ -97,10 +122,13 @@ export function readSchema(element: Element, file: string, targetNamespaceOverri
   return {
     schema: {
       targetNamespace,
-      elementFormDefault,
+      elementFormDefault: reader.qualified.elements ? 'qualified' : 'unqualified',
       file,
       elements,
       types,
+      groups,
+      attributeGroups,
+      attributes,
       loc: locationOf(file, element),
     },
     references,
@@ -111,7 +139,7 @@ class SchemaReader {
   constructor(
     private readonly file: string,
     private readonly targetNamespace: string,
-    private readonly elementFormDefault: 'qualified' | 'unqualified',
+    readonly qualified: { readonly elements: boolean; readonly attributes: boolean },
   ) {}
 
   requiredName(element: Element, construct: string): QName {
@@ -125,18 +153,18 @@ class SchemaReader {
     const minOccurs = global ? 1 : this.minOccurs(element);
     const maxOccurs = global ? 1 : this.maxOccurs(element);
     const documentation = this.documentation(element);
-    const ref = qnameAttribute(element, 'ref', this.file);
+    const ref = this.qname(element, 'ref');
     if (ref) {
       if (global) throw new WsdlError('a top-level xs:element cannot use ref', loc);
       return { name: ref.local, ns: ref.ns, ref, minOccurs, maxOccurs, nillable: false, documentation, loc };
     }
     const name = attribute(element, 'name');
     if (!name) throw new WsdlError('xs:element needs a name or a ref attribute', loc);
-    const form = attribute(element, 'form') ?? this.elementFormDefault;
-    const ns = global || form === 'qualified' ? this.targetNamespace : '';
+    const form = attribute(element, 'form');
+    const qualified = form ? form === 'qualified' : this.qualified.elements;
     return {
       name,
-      ns,
+      ns: global || qualified ? this.targetNamespace : '',
       type: this.typeOf(element, `element "${name}"`),
       minOccurs,
       maxOccurs,
@@ -146,83 +174,126 @@ class SchemaReader {
     };
   }
 
+  attribute(element: Element, global: boolean): AttributeDecl {
+    const loc = locationOf(this.file, element);
+    const required = attribute(element, 'use') === 'required';
+    const base = {
+      required,
+      defaultValue: attribute(element, 'default'),
+      fixed: attribute(element, 'fixed'),
+      documentation: this.documentation(element),
+      loc,
+    };
+    const ref = this.qname(element, 'ref');
+    if (ref) return { ...base, name: ref.local, ns: ref.ns, ref };
+    const name = attribute(element, 'name');
+    if (!name) throw new WsdlError('xs:attribute needs a name or a ref attribute', loc);
+    const form = attribute(element, 'form');
+    const qualified = global || (form ? form === 'qualified' : this.qualified.attributes);
+    const type = this.typeOf(element, `attribute "${name}"`, { kind: 'builtin', name: 'anySimpleType' });
+    if (type.kind === 'inline' && type.type.kind !== 'simple') {
+      throw new WsdlError(`attribute "${name}" has a complex type; attributes hold simple values only`, loc);
+    }
+    return { ...base, name, ns: qualified ? this.targetNamespace : '', type };
+  }
+
   /** The type of an element or attribute: its `type` attribute or inline type; xs:anyType otherwise. */
-  private typeOf(element: Element, what: string): TypeUse {
-    const named = qnameAttribute(element, 'type', this.file);
-    const inline = childElements(element).filter(
-      (child) => isElement(child, XSD_NS, 'complexType') || isElement(child, XSD_NS, 'simpleType'),
-    );
+  private typeOf(element: Element, what: string, fallback: TypeUse = { kind: 'builtin', name: 'anyType' }): TypeUse {
+    const named = this.qname(element, 'type');
+    const inline = xsdChildren(element).filter((child) => child.localName === 'complexType' || child.localName === 'simpleType');
     if (named && inline.length > 0) {
       throw new WsdlError(`${what} has both a type attribute and an inline type`, locationOf(this.file, element));
     }
     if (named) return this.typeUse(named);
     if (inline.length > 0) {
       const inner = inline[0];
-      return {
-        kind: 'inline',
-        type: inner.localName === 'complexType' ? this.complexType(inner) : this.simpleType(inner),
-      };
+      return { kind: 'inline', type: inner.localName === 'complexType' ? this.complexType(inner) : this.simpleType(inner) };
     }
-    return { kind: 'builtin', name: 'anyType' };
+    return fallback;
   }
 
-  private typeUse(name: QName): TypeUse {
-    return name.ns === XSD_NS ? { kind: 'builtin', name: name.local } : { kind: 'named', name };
+  private qname(element: Element, name: string): QName | undefined {
+    return qnameAttribute(element, name, this.file);
+  }
+
+  /**
+   * Built-in types are recognised in XML Schema's namespace, its drafts, SOAP encoding's mirror
+   * of them, and — for old WSDLs that write `type="string"` without any namespace in scope — as
+   * an unqualified built-in name.
+   */
+  typeUse(name: QName): TypeUse {
+    if (name.ns === XSD_NS || LEGACY_XSD_NAMESPACES.includes(name.ns)) return { kind: 'builtin', name: name.local };
+    if (name.ns === SOAP_ENCODING_NS && (builtin(name.local) || name.local === 'base64')) {
+      return { kind: 'builtin', name: name.local === 'base64' ? 'base64Binary' : name.local };
+    }
+    if (name.ns === '' && builtin(name.local)) return { kind: 'builtin', name: name.local };
+    return { kind: 'named', name };
   }
 
   complexType(element: Element, name?: QName): ComplexType {
     const loc = locationOf(this.file, element);
-    const elements: ElementDecl[] = [];
     const unsupported: UnsupportedConstruct[] = [];
     let base: QName | undefined;
+    let derivation: 'extension' | 'restriction' | undefined;
+    let content: Particle | undefined;
+    let simpleContent: TypeUse | undefined;
     let mixed = attribute(element, 'mixed') === 'true';
+    const attributes: AttributeUse[] = [];
+    let anyAttribute = false;
 
-    const readContent = (parent: Element) => {
-      for (const child of childElements(parent)) {
-        if (child.namespaceURI !== XSD_NS) continue;
+    /** Model group and attributes, as they appear directly in a type or a derivation. */
+    const readBody = (parent: Element) => {
+      for (const child of xsdChildren(parent)) {
         switch (child.localName) {
           case 'sequence':
-          case 'all':
-            this.particles(child, elements, unsupported, false);
-            break;
           case 'choice':
-            unsupported.push({ construct: 'xs:choice (members read as optional)', loc: locationOf(this.file, child) });
-            this.particles(child, elements, unsupported, true);
+          case 'all':
+          case 'group':
+            content = this.particle(child);
             break;
-          case 'annotation':
+          case 'attribute':
+            attributes.push({ kind: 'attribute', attribute: this.attribute(child, false) });
+            break;
+          case 'attributeGroup':
+            attributes.push(this.attributeGroupRef(child));
+            break;
+          case 'anyAttribute':
+            anyAttribute = true;
             break;
           default:
-            unsupported.push({ construct: `xs:${child.localName}`, loc: locationOf(this.file, child) });
+            // annotation; facets of a simpleContent restriction (only documentation)
+            break;
         }
       }
     };
 
-    for (const child of childElements(element)) {
-      if (child.namespaceURI !== XSD_NS) continue;
-      if (child.localName === 'complexContent') {
-        if (attribute(child, 'mixed') === 'true') mixed = true;
-        const derivation = childElements(child).find((c) => c.namespaceURI === XSD_NS && c.localName !== 'annotation');
-        if (derivation && derivation.localName === 'extension') {
-          base = qnameAttribute(derivation, 'base', this.file);
-          if (!base) throw new WsdlError('xs:extension needs a base attribute', locationOf(this.file, derivation));
-          if (base.ns === XSD_NS && base.local === 'anyType') base = undefined;
-          readContent(derivation);
-        } else if (derivation) {
-          unsupported.push({ construct: `xs:complexContent/xs:${derivation.localName}`, loc: locationOf(this.file, derivation) });
-        }
-      } else if (child.localName === 'simpleContent') {
-        unsupported.push({ construct: 'xs:simpleContent', loc: locationOf(this.file, child) });
-      } else if (child.localName !== 'annotation') {
-        readContent(element);
-        break;
+    const contentElement = xsdChildren(element).find((c) => c.localName === 'complexContent' || c.localName === 'simpleContent');
+    if (contentElement) {
+      if (attribute(contentElement, 'mixed') === 'true') mixed = true;
+      const derived = xsdChildren(contentElement).find((c) => c.localName === 'extension' || c.localName === 'restriction');
+      if (!derived) throw new WsdlError(`xs:${contentElement.localName} needs an xs:extension or xs:restriction`, locationOf(this.file, contentElement));
+      const baseName = this.qname(derived, 'base');
+      if (!baseName) throw new WsdlError(`xs:${derived.localName} needs a base attribute`, locationOf(this.file, derived));
+      derivation = derived.localName as 'extension' | 'restriction';
+      if (contentElement.localName === 'simpleContent') {
+        simpleContent = this.typeUse(baseName);
+      } else if (this.typeUse(baseName).kind === 'named') {
+        base = baseName; // xs:anyType as base adds nothing
       }
+      readBody(derived);
+    } else {
+      readBody(element);
     }
 
     return {
       kind: 'complex',
       name,
       base,
-      elements,
+      derivation,
+      content,
+      simpleContent,
+      attributes,
+      anyAttribute,
       mixed,
       isDictionary: this.isWcfDictionary(element),
       documentation: this.documentation(element),
@@ -231,56 +302,80 @@ class SchemaReader {
     };
   }
 
-  /** Elements of a model group, flattened in document order; nested groups keep their order. */
-  private particles(group: Element, into: ElementDecl[], unsupported: UnsupportedConstruct[], optional: boolean): void {
-    const groupOptional = optional || this.minOccurs(group) === 0;
-    const groupRepeats = this.maxOccurs(group) !== 1;
-    if (groupRepeats) {
-      unsupported.push({ construct: `a repeating xs:${group.localName}`, loc: locationOf(this.file, group) });
-    }
-    for (const child of childElements(group)) {
-      if (child.namespaceURI !== XSD_NS) continue;
-      switch (child.localName) {
-        case 'element': {
-          const decl = this.element(child, false);
-          into.push(groupOptional && decl.minOccurs > 0 ? { ...decl, minOccurs: 0 } : decl);
-          break;
-        }
-        case 'sequence':
-        case 'all':
-          this.particles(child, into, unsupported, groupOptional);
-          break;
-        case 'choice':
-          unsupported.push({ construct: 'xs:choice (members read as optional)', loc: locationOf(this.file, child) });
-          this.particles(child, into, unsupported, true);
-          break;
-        case 'annotation':
-          break;
-        default:
-          unsupported.push({ construct: `xs:${child.localName}`, loc: locationOf(this.file, child) });
+  /** A model group, group reference, element or wildcard, with nesting kept. */
+  private particle(element: Element): Particle {
+    const loc = locationOf(this.file, element);
+    const minOccurs = this.minOccurs(element);
+    const maxOccurs = this.maxOccurs(element);
+    switch (element.localName) {
+      case 'element':
+        return { kind: 'element', element: this.element(element, false) };
+      case 'any':
+        return { kind: 'any', minOccurs, maxOccurs, loc };
+      case 'group': {
+        const ref = this.qname(element, 'ref');
+        if (!ref) throw new WsdlError('a local xs:group needs a ref attribute', loc);
+        return { kind: 'groupRef', ref, minOccurs, maxOccurs, loc };
       }
+      case 'sequence':
+      case 'choice':
+      case 'all':
+        return {
+          kind: element.localName,
+          particles: xsdChildren(element)
+            .filter((child) => ['element', 'any', 'group', 'sequence', 'choice', 'all'].includes(child.localName ?? ''))
+            .map((child) => this.particle(child)),
+          minOccurs,
+          maxOccurs,
+          loc,
+        };
+      default:
+        throw new WsdlError(`unexpected xs:${element.localName} in a content model`, loc);
     }
+  }
+
+  namedGroup(element: Element): NamedGroup {
+    const name = this.requiredName(element, 'group');
+    const model = xsdChildren(element).find((c) => c.localName === 'sequence' || c.localName === 'choice' || c.localName === 'all');
+    if (!model) throw new WsdlError(`xs:group "${name.local}" needs a sequence, choice or all`, locationOf(this.file, element));
+    return { name, particle: this.particle(model), loc: locationOf(this.file, element) };
+  }
+
+  namedAttributeGroup(element: Element): NamedAttributeGroup {
+    const attributes: AttributeUse[] = [];
+    let anyAttribute = false;
+    for (const child of xsdChildren(element)) {
+      if (child.localName === 'attribute') attributes.push({ kind: 'attribute', attribute: this.attribute(child, false) });
+      else if (child.localName === 'attributeGroup') attributes.push(this.attributeGroupRef(child));
+      else if (child.localName === 'anyAttribute') anyAttribute = true;
+    }
+    return { name: this.requiredName(element, 'attributeGroup'), attributes, anyAttribute, loc: locationOf(this.file, element) };
+  }
+
+  private attributeGroupRef(element: Element): AttributeUse {
+    const ref = this.qname(element, 'ref');
+    if (!ref) throw new WsdlError('a local xs:attributeGroup needs a ref attribute', locationOf(this.file, element));
+    return { kind: 'attributeGroupRef', ref, loc: locationOf(this.file, element) };
   }
 
   simpleType(element: Element, name?: QName): SimpleType {
     const loc = locationOf(this.file, element);
     const documentation = this.documentation(element);
-    const derivation = childElements(element).find((c) => c.namespaceURI === XSD_NS && c.localName !== 'annotation');
+    const derivation = xsdChildren(element).find((c) => c.localName !== 'annotation');
     if (!derivation) throw new WsdlError('xs:simpleType needs a restriction, list or union', loc);
     const inlineSimple = () => {
-      const inner = firstChildNamed(derivation, XSD_NS, 'simpleType');
+      const inner = firstXsdChild(derivation, 'simpleType');
       return inner ? ({ kind: 'inline', type: this.simpleType(inner) } as const) : undefined;
     };
 
     switch (derivation.localName) {
       case 'restriction': {
-        const baseName = qnameAttribute(derivation, 'base', this.file);
+        const baseName = this.qname(derivation, 'base');
         const base = baseName ? this.typeUse(baseName) : inlineSimple();
         if (!base) throw new WsdlError('xs:restriction needs a base attribute or an inline xs:simpleType', locationOf(this.file, derivation));
         const enumeration: string[] = [];
         const facets: { name: string; value: string }[] = [];
-        for (const facet of childElements(derivation)) {
-          if (facet.namespaceURI !== XSD_NS) continue;
+        for (const facet of xsdChildren(derivation)) {
           const value = attribute(facet, 'value') ?? '';
           if (facet.localName === 'enumeration') enumeration.push(value);
           else if (facet.localName && DOCUMENTED_FACETS.has(facet.localName)) facets.push({ name: facet.localName, value });
@@ -297,7 +392,7 @@ class SchemaReader {
         };
       }
       case 'list': {
-        const itemName = qnameAttribute(derivation, 'itemType', this.file);
+        const itemName = this.qname(derivation, 'itemType');
         const itemType = itemName ? this.typeUse(itemName) : inlineSimple();
         if (!itemType) throw new WsdlError('xs:list needs an itemType attribute or an inline xs:simpleType', locationOf(this.file, derivation));
         return { kind: 'simple', name, variety: 'list', itemType, facets: [], documentation, loc };
@@ -306,14 +401,9 @@ class SchemaReader {
         const memberTypes: TypeUse[] = (attribute(derivation, 'memberTypes') ?? '')
           .split(/\s+/)
           .filter(Boolean)
-          .map((value) => {
-            const colon = value.indexOf(':');
-            const prefix = colon >= 0 ? value.slice(0, colon) : null;
-            const ns = derivation.lookupNamespaceURI(prefix) ?? '';
-            return this.typeUse({ ns, local: colon >= 0 ? value.slice(colon + 1) : value });
-          });
-        for (const inner of childElements(derivation)) {
-          if (isElement(inner, XSD_NS, 'simpleType')) memberTypes.push({ kind: 'inline', type: this.simpleType(inner) });
+          .map((value) => this.typeUse(resolveQName(derivation, value, this.file, `memberTypes="${value}"`)));
+        for (const inner of xsdChildren(derivation)) {
+          if (inner.localName === 'simpleType') memberTypes.push({ kind: 'inline', type: this.simpleType(inner) });
         }
         return { kind: 'simple', name, variety: 'union', memberTypes, facets: [], documentation, loc };
       }
@@ -341,14 +431,14 @@ class SchemaReader {
   }
 
   private documentation(element: Element): string | undefined {
-    const annotation = firstChildNamed(element, XSD_NS, 'annotation');
-    return annotation ? documentationText(firstChildNamed(annotation, XSD_NS, 'documentation')) : undefined;
+    const annotation = firstXsdChild(element, 'annotation');
+    return annotation ? documentationText(firstXsdChild(annotation, 'documentation')) : undefined;
   }
 
   private isWcfDictionary(element: Element): boolean {
-    const annotation = firstChildNamed(element, XSD_NS, 'annotation');
-    const appinfo = annotation && firstChildNamed(annotation, XSD_NS, 'appinfo');
-    const flag = appinfo && firstChildNamed(appinfo, WCF_SERIALIZATION_NS, 'IsDictionary');
+    const annotation = firstXsdChild(element, 'annotation');
+    const appinfo = annotation && firstXsdChild(annotation, 'appinfo');
+    const flag = appinfo && childElements(appinfo).find((c) => c.namespaceURI === WCF_SERIALIZATION_NS && c.localName === 'IsDictionary');
     return (flag?.textContent ?? '').trim() === 'true';
   }
 }

@@ -5,7 +5,6 @@ import {
   SOAP11_BINDING_NS,
   SOAP12_BINDING_NS,
   WSDL_NS,
-  XSD_NS,
   type Binding,
   type BindingMessage,
   type BindingOperation,
@@ -21,7 +20,7 @@ import {
   type Service,
   type SoapVersion,
 } from '../model/model.js';
-import { readSchema, type SchemaReference } from './schema.js';
+import { isXsd, readSchema, type SchemaReference } from './schema.js';
 import {
   attribute,
   childElements,
@@ -67,7 +66,9 @@ export function readWsdlFile(root: Element, file: string): WsdlFile {
   const documentation = (element: Element) => documentationText(firstChildNamed(element, WSDL_NS, 'documentation'));
 
   const schemas = childrenNamed(root, WSDL_NS, 'types').flatMap((types) =>
-    childrenNamed(types, XSD_NS, 'schema').map((schema) => readSchema(schema, file)),
+    childElements(types)
+      .filter((schema) => isXsd(schema) && schema.localName === 'schema')
+      .map((schema) => readSchema(schema, file)),
   );
 
   const messages: Message[] = childrenNamed(root, WSDL_NS, 'message').map((message) => ({

@@ -24,19 +24,25 @@ export function parseXml(text: string, file: string): ParsedXml {
     fail('a DOCTYPE declaration is not allowed (entities are never expanded)', before.split('\n').length, doctype - before.lastIndexOf('\n'));
   }
   let document;
+  // xmldom wraps what onError throws in its own error, without the original: keep ours here
+  let reported: WsdlError | undefined;
   try {
     document = new DOMParser({
       locator: true,
       onError(level, message, context) {
         if (level === 'warning') return;
         const locator = (context as { locator?: { lineNumber?: number; columnNumber?: number } } | undefined)?.locator;
-        fail(`not well-formed XML: ${cleanParserMessage(message)}`, locator?.lineNumber, locator?.columnNumber);
+        try {
+          fail(`not well-formed XML: ${cleanParserMessage(message)}`, locator?.lineNumber, locator?.columnNumber);
+        } catch (error) {
+          reported = error as WsdlError;
+          throw error;
+        }
       },
     }).parseFromString(text, 'text/xml');
   } catch (error) {
+    if (reported) throw reported;
     if (error instanceof WsdlError) throw error;
-    // xmldom wraps what onError throws
-    if ((error as { cause?: unknown }).cause instanceof WsdlError) throw (error as { cause: WsdlError }).cause;
     const locator = (error as { locator?: { lineNumber?: number; columnNumber?: number } }).locator;
     return fail(`not well-formed XML: ${cleanParserMessage((error as Error).message)}`, locator?.lineNumber, locator?.columnNumber);
   }
@@ -54,6 +60,7 @@ function prologDoctype(text: string): number | undefined {
 function cleanParserMessage(message: string): string {
   return message
     .replace(/^\[xmldom [a-zA-Z]+\]\s*/, '')
+    .replace(/^Error constructing the DOM: NamespaceError: prefix is non-null and namespace is null$/, 'a namespace prefix is used that is not declared')
     .replace(/\s*\n?@#\[line:\d+,col:\d+\]\s*$/, '')
     .trim();
 }
@@ -108,7 +115,7 @@ export function resolveQName(element: Element, value: string, file: string, what
   const colon = value.indexOf(':');
   const prefix = colon >= 0 ? value.slice(0, colon) : null;
   const local = colon >= 0 ? value.slice(colon + 1) : value;
-  const ns = element.lookupNamespaceURI(prefix);
+  const ns = element.lookupNamespaceURI(prefix ?? '');
   if (prefix !== null && ns === null) {
     throw new WsdlError(`${what}: the prefix "${prefix}" is not declared`, locationOf(file, element));
   }

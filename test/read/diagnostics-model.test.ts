@@ -1,11 +1,21 @@
 /** The reader on a real WSDL: the model holds every fact the emitter needs, as plain data. */
 import { describe, expect, it } from 'vitest';
-import type { ComplexType, SimpleType } from '../../src/model/model.js';
+import type { ComplexType, ElementDecl, SimpleType } from '../../src/model/model.js';
 import { loadWsdl } from '../../src/read/load.js';
 
 const FILE = 'test/fixtures/superoffice/Services86/Diagnostics.wsdl';
 const TNS = 'http://www.superoffice.net/ws/crm/NetServer/Services86';
 const ARRAYS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
+
+/** The elements of a type whose content is one flat sequence. */
+function sequence(type: ComplexType): ElementDecl[] {
+  const content = type.content;
+  if (content?.kind !== 'sequence') throw new Error('not a sequence');
+  return content.particles.map((particle) => {
+    if (particle.kind !== 'element') throw new Error('not an element');
+    return particle.element;
+  });
+}
 
 describe('reading Diagnostics.wsdl', () => {
   const model = loadWsdl(FILE);
@@ -77,7 +87,8 @@ describe('reading Diagnostics.wsdl', () => {
     const webAppUsage = type<ComplexType>(TNS, 'WebAppUsage');
     expect(webAppUsage.base).toEqual({ ns: TNS, local: 'Carrier' });
     expect(webAppUsage.loc).toEqual({ file: FILE, line: 151, column: 7 });
-    expect(webAppUsage.elements.map((e) => [e.name, e.minOccurs, e.nillable, e.type])).toEqual([
+    expect(webAppUsage.derivation).toBe('extension');
+    expect(sequence(webAppUsage).map((e) => [e.name, e.minOccurs, e.nillable, e.type])).toEqual([
       ['WebAppUsageId', 0, false, { kind: 'builtin', name: 'int' }],
       ['AssocId', 0, false, { kind: 'builtin', name: 'int' }],
       ['Timestamp', 0, false, { kind: 'builtin', name: 'dateTime' }],
@@ -90,16 +101,19 @@ describe('reading Diagnostics.wsdl', () => {
 
   it('reads WCF collections and cross-namespace references', () => {
     const array = type<ComplexType>(ARRAYS, 'ArrayOfstring');
-    expect(array.elements).toMatchObject([{ name: 'string', ns: ARRAYS, minOccurs: 0, maxOccurs: 'unbounded', nillable: true }]);
+    expect(sequence(array)).toMatchObject([{ name: 'string', ns: ARRAYS, minOccurs: 0, maxOccurs: 'unbounded', nillable: true }]);
     const response = schema(TNS).elements.find((e) => e.name === 'GetCacheNamesResponse')!;
-    expect(response.type).toMatchObject({ kind: 'inline', type: { elements: [{ name: 'Response', type: { kind: 'named', name: { ns: ARRAYS, local: 'ArrayOfstring' } } }] } });
+    expect(response.type).toMatchObject({
+      kind: 'inline',
+      type: { content: { kind: 'sequence', particles: [{ kind: 'element', element: { name: 'Response', type: { kind: 'named', name: { ns: ARRAYS, local: 'ArrayOfstring' } } } }] } },
+    });
   });
 
   it('reads IsDictionary appinfo and the key/value entry', () => {
     const dictionary = type<ComplexType>(TNS, 'SoExceptionInfoParameters');
     expect(dictionary.isDictionary).toBe(true);
     expect(type<ComplexType>(TNS, 'SoExceptionInfo').isDictionary).toBe(false);
-    expect(dictionary.elements[0]).toMatchObject({ name: 'SoExceptionInfoParametersKeyValuePair', maxOccurs: 'unbounded' });
+    expect(sequence(dictionary)[0]).toMatchObject({ name: 'SoExceptionInfoParametersKeyValuePair', maxOccurs: 'unbounded' });
   });
 
   it('reads an xs:list of an inline enumeration', () => {

@@ -7,6 +7,9 @@
  */
 import { SaxesParser, type SaxesAttributeNS, type SaxesTagNS } from 'saxes';
 import {
+  ANY_PROPERTY,
+  TEXT_PROPERTY,
+  recordShape,
   resolveType,
   type AgentDesc,
   type ArrayType,
@@ -14,6 +17,7 @@ import {
   type FieldDesc,
   type ListType,
   type OperationDesc,
+  type RecordShape,
   type RecordType,
   type Scalar,
 } from './descriptors.js';
@@ -194,7 +198,7 @@ export class ResponseDecoder {
       case 'list':
         return this.listFrame(type, assign);
       case 'record':
-        return this.recordFrame(type, assign);
+        return this.recordFrame(type, tag, assign);
       case 'array':
         return this.arrayFrame(type, assign);
       case 'dictionary':
@@ -217,24 +221,46 @@ export class ResponseDecoder {
     return {
       open: () => SKIP,
       text: (chunk) => (text += chunk),
-      close: () => {
-        const items = text.trim() ? text.trim().split(/\s+/) : [];
-        assign(items.map((item) => this.parseScalar(type.item, item)));
-      },
+      close: () => assign(this.parseList(type, text)),
     };
   }
 
-  private recordFrame(type: RecordType, assign: (value: unknown) => void): Frame {
-    const { fields, lookup } = recordInfo(type);
+  private parseList(type: ListType, text: string): unknown[] {
+    const items = text.trim() ? text.trim().split(/\s+/) : [];
+    return items.map((item) => this.parseScalar(type.item, item));
+  }
+
+  private recordFrame(type: RecordType, tag: SaxesTagNS, assign: (value: unknown) => void): Frame {
+    const { shape, lookup } = recordInfo(type);
     const value: Record<string, unknown> = {};
-    initialiseRepeated(fields, value);
+    initialiseRepeated(shape.fields, value);
+    for (const attribute of shape.attributes) {
+      const found = findAttribute(tag, attribute.ns, attribute.name);
+      if (found === undefined) continue;
+      const key = attribute.prop ?? attribute.name;
+      value[key] = typeof attribute.type === 'string' ? this.parseScalar(attribute.type, found) : this.parseList(attribute.type, found);
+    }
+    let text = '';
     return {
-      open: (tag) => {
-        const field = lookup.find(tag.uri, tag.local);
-        return field ? this.valueFrame(field, tag, assigner(value, field)) : SKIP;
+      open: (child) => {
+        const field = lookup.find(child.uri, child.local);
+        if (field) return this.valueFrame(field, child, assigner(value, field));
+        if (!shape.any) return SKIP;
+        // undeclared content where the schema allows any: kept as XML text
+        const xml = new XmlCapture();
+        const frame = xml.open(child);
+        return { open: frame.open, text: frame.text, close: () => {
+          frame.close();
+          ((value[ANY_PROPERTY] ??= []) as string[]).push(xml.output());
+        } };
       },
-      text: () => undefined,
-      close: () => assign(value),
+      text: (chunk) => {
+        if (shape.text) text += chunk;
+      },
+      close: () => {
+        if (shape.text) value[TEXT_PROPERTY] = typeof shape.text === 'string' ? this.parseScalar(shape.text, text) : this.parseList(shape.text, text);
+        assign(value);
+      },
     };
   }
 
@@ -439,16 +465,25 @@ function fieldLookup(fields: readonly FieldDesc[]): FieldLookup {
   };
 }
 
-const recordInfos = new WeakMap<RecordType, { fields: FieldDesc[]; lookup: FieldLookup }>();
+const recordInfos = new WeakMap<RecordType, { shape: RecordShape; lookup: FieldLookup }>();
 
-function recordInfo(type: RecordType): { fields: FieldDesc[]; lookup: FieldLookup } {
+function recordInfo(type: RecordType): { shape: RecordShape; lookup: FieldLookup } {
   let info = recordInfos.get(type);
   if (!info) {
-    const fields = [...(type.base ? recordInfo(type.base()).fields : []), ...type.fields];
-    info = { fields, lookup: fieldLookup(fields) };
+    const shape = recordShape(type);
+    info = { shape, lookup: fieldLookup(shape.fields) };
     recordInfos.set(type, info);
   }
   return info;
+}
+
+/** An attribute's value by namespace and name (unqualified attributes have no namespace). */
+function findAttribute(tag: SaxesTagNS, ns: string, local: string): string | undefined {
+  for (const name in tag.attributes) {
+    const attribute = tag.attributes[name] as SaxesAttributeNS;
+    if (attribute.local === local && (attribute.uri === ns || (attribute.uri === '' && attribute.prefix === ''))) return attribute.value;
+  }
+  return undefined;
 }
 
 function clip(text: string): string {

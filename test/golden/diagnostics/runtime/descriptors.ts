@@ -29,7 +29,25 @@ export interface RecordType {
   readonly kind: 'record';
   readonly base?: () => RecordType;
   readonly fields: readonly FieldDesc[];
+  readonly attributes?: readonly AttributeDesc[];
+  /** simpleContent: the element's text, in the property `$value`. */
+  readonly text?: Scalar | ListType;
+  /** xs:any: child elements not declared here, kept as XML text in the property `$any`. */
+  readonly any?: boolean;
 }
+
+export interface AttributeDesc {
+  readonly name: string;
+  /** '' for unqualified attributes. */
+  readonly ns: string;
+  readonly type: Scalar | ListType;
+  readonly optional?: boolean;
+  /** The TypeScript property name when it differs from `name`. */
+  readonly prop?: string;
+}
+
+export const TEXT_PROPERTY = '$value';
+export const ANY_PROPERTY = '$any';
 
 /** A WCF `ArrayOfX`: a wrapper element around repeated item elements; a plain array in TypeScript. */
 export interface ArrayType {
@@ -102,4 +120,30 @@ export interface AgentDesc {
 
 export function resolveType(type: TypeDesc): Scalar | ListType | ComplexDesc {
   return typeof type === 'function' ? type() : type;
+}
+
+export interface RecordShape {
+  /** Members of the whole base chain, base first: the order on the wire. */
+  readonly fields: readonly FieldDesc[];
+  readonly attributes: readonly AttributeDesc[];
+  readonly text?: Scalar | ListType;
+  readonly any: boolean;
+}
+
+const shapes = new WeakMap<RecordType, RecordShape>();
+
+/** A record type with its bases folded in (cached: descriptors are immutable). */
+export function recordShape(type: RecordType): RecordShape {
+  const cached = shapes.get(type);
+  if (cached) return cached;
+  const base = type.base ? recordShape(type.base()) : undefined;
+  const text = type.text ?? base?.text;
+  const shape: RecordShape = {
+    fields: [...(base?.fields ?? []), ...type.fields],
+    attributes: [...(base?.attributes ?? []), ...(type.attributes ?? [])],
+    ...(text === undefined ? {} : { text }),
+    any: Boolean(type.any || base?.any),
+  };
+  shapes.set(type, shape);
+  return shape;
 }

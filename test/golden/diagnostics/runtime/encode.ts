@@ -2,7 +2,8 @@
 // Source: the wsdl-agents runtime
 
 /** Values → XML, driven by descriptors. Writes the SOAP envelope of a request. */
-import { resolveType, type FieldDesc, type ListType, type RecordType, type Scalar } from './descriptors.js';
+import { SaxesParser } from 'saxes';
+import { ANY_PROPERTY, TEXT_PROPERTY, recordShape, resolveType, type FieldDesc, type ListType, type RecordShape, type Scalar } from './descriptors.js';
 import { SoapEncodeError } from './errors.js';
 import {
   SOAP11_ENVELOPE_NS,
@@ -37,6 +38,10 @@ class XmlWriter {
 
   text(value: string): void {
     this.parts.push(escapeXml(value, () => this.where()));
+  }
+
+  escape(value: string, inAttribute: boolean): string {
+    return escapeXml(value, () => this.where(), inAttribute);
   }
 
   enter(name: string): void {
@@ -138,14 +143,17 @@ function writeElement(writer: XmlWriter, field: FieldDesc, value: unknown): void
     writer.write(`</${tag}>`);
     return;
   }
+  if (type.kind === 'record') {
+    if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
+      writer.fail(`expected an object, got ${describe(value)}`);
+    }
+    writeRecord(writer, tag, recordShape(type), value as Record<string, unknown>);
+    return;
+  }
   writer.write(`<${tag}>`);
   switch (type.kind) {
     case 'list':
       writer.text(formatList(writer, type, value));
-      break;
-    case 'record':
-      if (typeof value !== 'object' || Array.isArray(value)) writer.fail(`expected an object, got ${describe(value)}`);
-      writeRecord(writer, type, value as Record<string, unknown>);
       break;
     case 'array':
       if (!Array.isArray(value)) writer.fail(`expected an array, got ${describe(value)}`);
@@ -172,9 +180,57 @@ function writeElement(writer: XmlWriter, field: FieldDesc, value: unknown): void
   writer.write(`</${tag}>`);
 }
 
-function writeRecord(writer: XmlWriter, type: RecordType, value: Record<string, unknown>): void {
-  if (type.base) writeRecord(writer, type.base(), value);
-  for (const field of type.fields) writeField(writer, field, value[field.prop ?? field.name]);
+/** Attributes on the start tag, then the text (simpleContent), the members, and xs:any content. */
+function writeRecord(writer: XmlWriter, tag: string, shape: RecordShape, value: Record<string, unknown>): void {
+  let start = `<${tag}`;
+  for (const attribute of shape.attributes) {
+    const attributeValue = value[attribute.prop ?? attribute.name];
+    if (attributeValue === undefined || attributeValue === null) {
+      if (!attribute.optional) writer.fail(`the attribute ${attribute.name} is required`);
+      continue;
+    }
+    writer.enter(`@${attribute.name}`);
+    const text = typeof attribute.type === 'string' ? formatScalar(writer, attribute.type, attributeValue) : formatList(writer, attribute.type, attributeValue);
+    start += ` ${writer.prefixed(attribute.ns, attribute.name)}="${writer.escape(text, true)}"`;
+    writer.leave();
+  }
+  writer.write(`${start}>`);
+  if (shape.text) {
+    const text = value[TEXT_PROPERTY];
+    if (text !== undefined && text !== null) {
+      writer.enter(TEXT_PROPERTY);
+      writer.text(typeof shape.text === 'string' ? formatScalar(writer, shape.text, text) : formatList(writer, shape.text, text));
+      writer.leave();
+    }
+  }
+  for (const field of shape.fields) writeField(writer, field, value[field.prop ?? field.name]);
+  if (shape.any) {
+    const fragments = value[ANY_PROPERTY];
+    if (fragments !== undefined) {
+      if (!Array.isArray(fragments)) writer.fail(`${ANY_PROPERTY}: expected an array of XML strings`);
+      fragments.forEach((fragment: unknown, index) => {
+        writer.enter(`${ANY_PROPERTY}[${index}]`);
+        if (typeof fragment !== 'string') writer.fail(`expected XML text, got ${describe(fragment)}`);
+        const problem = wellFormedProblem(fragment);
+        if (problem) writer.fail(`not well-formed XML: ${problem}`);
+        writer.write(fragment);
+        writer.leave();
+      });
+    }
+  }
+  writer.write(`</${tag}>`);
+}
+
+/** Checks caller-supplied XML before it goes into the envelope; undefined when it is fine. */
+function wellFormedProblem(fragment: string): string | undefined {
+  const parser = new SaxesParser({ xmlns: true, fragment: true });
+  let problem: string | undefined;
+  parser.on('error', (error) => {
+    problem ??= error.message;
+  });
+  parser.on('doctype', () => (problem ??= 'a DOCTYPE is not allowed'));
+  parser.write(fragment).close();
+  return problem;
 }
 
 function formatList(writer: XmlWriter, type: ListType, value: unknown): string {

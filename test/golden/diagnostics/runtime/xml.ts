@@ -11,18 +11,21 @@ export const SOAP12_ENVELOPE_NS = 'http://www.w3.org/2003/05/soap-envelope';
 /** Characters XML 1.0 cannot carry at all (not even as character references); lone surrogates too. */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
 const NEEDS_ESCAPE = /[&<>"\r]/;
-const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;' };
+const NEEDS_ATTRIBUTE_ESCAPE = /[&<>"\r\n\t]/;
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#13;', '\n': '&#10;', '\t': '&#9;' };
 
 /**
- * Escapes text for element content and double-quoted attributes. `\r` becomes `&#13;` so the
- * receiver's line-ending normalisation does not change the value.
+ * Escapes text for element content, or for a double-quoted attribute value. `\r` (and in
+ * attributes `\n` and `\t`) become character references, so the receiver's line-ending and
+ * attribute-value normalisation does not change the value.
  */
-export function escapeXml(text: string, where: () => string): string {
+export function escapeXml(text: string, where: () => string, inAttribute = false): string {
   if (NOT_XML_CHAR.test(text)) {
     const bad = NOT_XML_CHAR.exec(text)![0];
     const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     throw new SoapEncodeError(`${where()}: the character U+${code} cannot be sent in XML 1.0`);
   }
+  if (inAttribute) return NEEDS_ATTRIBUTE_ESCAPE.test(text) ? text.replace(/[&<>"\r\n\t]/g, (c) => ESCAPES[c]) : text;
   return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"\r]/g, (c) => ESCAPES[c]) : text;
 }
 
