@@ -71,7 +71,7 @@ function emitChoiceAlias(group: GroupPlan, plan: TypePlan, file: GeneratedFile):
   const parts: string[] = [];
   if (record.base) parts.push(record.base.name);
   const plain = plainMembers(record, file);
-  if (plain.length > 0 || parts.length === 0) parts.push(objectType(plain, ''));
+  if (plain.length > 0) parts.push(objectType(plain, ''));
   record.choices.forEach((choice, group) => {
     const members = record.fields.filter((field) => field.choice?.group === group);
     const branches = Array.from({ length: choice.branches }, (_, branch) => members.filter((m) => m.choice!.branch === branch));

@@ -152,6 +152,84 @@ const cases: Case[] = [
     want: { 'types/t.ts': ['Children?: Node[];'], 'descriptors.ts': ["type: () => Node$, optional: true, repeated: true"] },
   },
   {
+    name: 'xs:choice → a union of its alternatives, each forbidding the others',
+    given: {
+      schema: complexType(
+        'Payment',
+        '<xs:element name="Amount" type="xs:decimal"/><xs:choice><xs:element name="Card" type="xs:string"/><xs:sequence><xs:element name="Iban" type="xs:string"/><xs:element name="Bic" type="xs:string" minOccurs="0"/></xs:sequence></xs:choice>',
+      ),
+    },
+    want: {
+      'types/t.ts': [
+        'export type Payment = {\n  Amount: number;\n} & (\n  | {\n    Card: string;\n    Iban?: never;\n    Bic?: never;\n  }\n  | {\n    Iban: string;\n    Bic?: string;\n    Card?: never;\n  }\n);',
+      ],
+      'descriptors.ts': ["{ name: 'Card', ns: ns.t, type: 'string', optional: true }", "{ name: 'Iban', ns: ns.t, type: 'string', optional: true }"],
+    },
+  },
+  {
+    name: 'an optional xs:choice allows none of its alternatives; a derived type of a choice is an intersection',
+    given: {
+      schema:
+        '<xs:complexType name="Pick"><xs:choice minOccurs="0"><xs:element name="A" type="xs:int"/><xs:element name="B" type="xs:int"/></xs:choice></xs:complexType>' +
+        '<xs:complexType name="More"><xs:complexContent><xs:extension base="tns:Pick"><xs:sequence><xs:element name="C" type="xs:int"/></xs:sequence></xs:extension></xs:complexContent></xs:complexType>',
+    },
+    want: {
+      'types/t.ts': [
+        'export type Pick = (\n  | {\n    A: number;\n    B?: never;\n  }\n  | {\n    B: number;\n    A?: never;\n  }\n  | {\n    A?: never;\n    B?: never;\n  }\n);',
+        'export type More = Pick & {\n  C: number;\n};',
+      ],
+    },
+  },
+  {
+    name: 'attributes → properties, required or optional; attribute groups and refs resolved',
+    given: {
+      schema:
+        '<xs:attribute name="lang" type="xs:language"/>' +
+        '<xs:attributeGroup name="Audit"><xs:attribute name="by" type="xs:string" use="required"/><xs:attribute name="at" type="xs:dateTime"/></xs:attributeGroup>' +
+        '<xs:complexType name="Note"><xs:sequence><xs:element name="Body" type="xs:string"/></xs:sequence>' +
+        '<xs:attribute name="id" type="xs:int" use="required"/><xs:attribute ref="tns:lang"/><xs:attributeGroup ref="tns:Audit"/></xs:complexType>',
+    },
+    want: {
+      'types/t.ts': ['export interface Note {\n  Body: string;\n  /** The attribute id. */\n  id: number;\n  /** The attribute lang. */\n  lang?: string;\n  /** The attribute by. */\n  by: string;\n  /** The attribute at. */\n  at?: Date;\n}'],
+      'descriptors.ts': ["attributes: [\n    { name: 'id', ns: '', type: 'integer' },\n    { name: 'lang', ns: ns.t, type: 'string', optional: true },\n    { name: 'by', ns: '', type: 'string' },\n    { name: 'at', ns: '', type: 'dateTime', optional: true },\n  ],"],
+    },
+  },
+  {
+    name: 'simpleContent → the text as $value beside the attributes',
+    given: {
+      schema:
+        '<xs:complexType name="Price"><xs:simpleContent><xs:extension base="xs:decimal"><xs:attribute name="currency" type="xs:string" use="required"/></xs:extension></xs:simpleContent></xs:complexType>' +
+        '<xs:complexType name="TaxedPrice"><xs:simpleContent><xs:extension base="tns:Price"><xs:attribute name="rate" type="xs:double"/></xs:extension></xs:simpleContent></xs:complexType>',
+    },
+    want: {
+      'types/t.ts': ["export interface Price {\n  /** The attribute currency. */\n  currency: string;\n  /** The element’s text. */\n  $value: number;\n}", 'export interface TaxedPrice extends Price {'],
+      'descriptors.ts': ["text: 'decimal',", "export const TaxedPrice$: RecordType = {\n  kind: 'record',\n  base: () => Price$,"],
+    },
+  },
+  {
+    name: 'xs:any → undeclared elements kept as XML text in $any',
+    given: { schema: complexType('Open', '<xs:element name="Id" type="xs:int"/><xs:any namespace="##other" minOccurs="0" maxOccurs="unbounded" processContents="lax"/>') },
+    want: { 'types/t.ts': ['/** Elements the schema leaves open (xs:any), each as XML text. */\n  $any?: string[];'], 'descriptors.ts': ['any: true,'] },
+  },
+  {
+    name: 'xs:group references are expanded in place; a repeating sequence becomes lists',
+    given: {
+      schema:
+        '<xs:group name="Names"><xs:sequence><xs:element name="First" type="xs:string"/><xs:element name="Last" type="xs:string"/></xs:sequence></xs:group>' +
+        complexType('Person', '<xs:element name="Id" type="xs:int"/><xs:group ref="tns:Names" minOccurs="0"/>') +
+        '<xs:complexType name="Pairs"><xs:sequence maxOccurs="unbounded"><xs:element name="K" type="xs:string"/><xs:element name="V" type="xs:string"/></xs:sequence></xs:complexType>',
+    },
+    want: { 'types/t.ts': ['export interface Person {\n  Id: number;\n  First?: string;\n  Last?: string;\n}', 'export interface Pairs {\n  K: string[];\n  V: string[];\n}'] },
+  },
+  {
+    name: 'the old XML Schema namespaces, SOAP encoding types and unqualified built-in names are built-ins',
+    given: {
+      namespaces: ' xmlns:x2000="http://www.w3.org/2000/10/XMLSchema" xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/"',
+      schema: complexType('Old', '<xs:element name="A" type="x2000:int"/><xs:element name="B" type="soapenc:string"/><xs:element name="C" type="soapenc:base64"/><xs:element name="D" type="boolean"/>'),
+    },
+    want: { 'types/t.ts': ['export interface Old {\n  A: number;\n  B: string;\n  C: Uint8Array;\n  D: boolean;\n}'] },
+  },
+  {
     name: 'names that are not identifiers or that would shadow globals are made safe; wire names kept',
     given: {
       schema:

@@ -490,19 +490,22 @@ function clip(text: string): string {
   return text.length > 60 ? `${text.slice(0, 60)}…` : text;
 }
 
-/** Re-serialises a fragment (fault detail, xs:anyType content) with the namespaces it uses. */
+/**
+ * Re-serialises a fragment (fault detail, xs:anyType and xs:any content), declaring on each
+ * element the namespaces it uses that are not already in scope within the fragment.
+ */
 class XmlCapture {
   private readonly parts: string[] = [];
   private textOnly = '';
   hasElements = false;
 
-  open(tag: SaxesTagNS): Frame {
+  open(tag: SaxesTagNS, scope: ReadonlyMap<string, string> = new Map([['', '']])): Frame {
     this.hasElements = true;
+    const inner = new Map(scope);
     let start = `<${tag.name}`;
-    const declared = new Set<string>();
     const declare = (prefix: string, uri: string) => {
-      if (declared.has(prefix)) return;
-      declared.add(prefix);
+      if (inner.get(prefix) === uri) return;
+      inner.set(prefix, uri);
       start += prefix ? ` xmlns:${prefix}="${escapeAttribute(uri)}"` : ` xmlns="${escapeAttribute(uri)}"`;
     };
     declare(tag.prefix, tag.uri);
@@ -514,7 +517,7 @@ class XmlCapture {
     }
     this.parts.push(`${start}>`);
     return {
-      open: (child) => this.open(child),
+      open: (child) => this.open(child, inner),
       text: (chunk) => this.parts.push(escapeText(chunk)),
       close: () => this.parts.push(`</${tag.name}>`),
     };
