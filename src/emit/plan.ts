@@ -314,7 +314,7 @@ class Planner {
   private isArrayWrapper(type: ComplexType): boolean {
     const elements = this.flat(type).elements;
     return (
-      (type.name?.local.startsWith('ArrayOf') ?? false) &&
+      ((type.name?.local.startsWith('ArrayOf') ?? false) || type.encodedArray === true) &&
       this.isPlainSequence(type) &&
       elements.length === 1 &&
       elements[0].maxOccurs !== 1 &&
@@ -605,9 +605,14 @@ class Planner {
     const { binding, port } = found;
     const requestHeaders = new Map<string, FieldPlan>();
     const responseHeaders = new Map<string, FieldPlan>();
-    const operations = portType.operations.map((operation) =>
-      this.planOperation(document, binding, operation, requestHeaders, responseHeaders),
-    );
+    const operations = portType.operations.flatMap((operation) => {
+      if (!operation.input) {
+        // notification and solicit-response operations are sent by the service, not called
+        this.warn(`operation "${operation.name}" has no input message, so the agent has no method for it`, operation.loc);
+        return [];
+      }
+      return [this.planOperation(document, binding, operation, requestHeaders, responseHeaders)];
+    });
     const methodNames = new UniqueNames(['constructor', 'endpoint', 'withHeaders']);
     const renamed = operations.map((operation) => ({ ...operation, methodName: methodNames.claim(operation.methodName) }));
 
@@ -642,16 +647,32 @@ class Planner {
 
   /** The SOAP binding an agent speaks: the first port's (in document order), else the first binding. */
   private bindingFor(document: WsdlDocument, portType: PortType): { binding: Binding; port?: Port } | undefined {
-    const isOurs = (binding: Binding) => binding.soapVersion !== undefined && qnameKey(binding.portType) === qnameKey(portType.name);
+    const isOurs = (binding: Binding) => {
+      if (binding.soapVersion === undefined) return false;
+      return this.byName(document.portTypes, binding.portType, 'portType', binding.loc) === portType;
+    };
     for (const service of document.services) {
       for (const port of service.ports) {
-        const binding = document.bindings.find((b) => qnameKey(b.name) === qnameKey(port.binding));
+        const binding = this.byName(document.bindings, port.binding, 'binding', port.loc);
         if (!binding) throw new WsdlError(`wsdl:port "${port.name}" names the binding ${formatQName(port.binding)}, which is not declared`, port.loc);
         if (isOurs(binding)) return { binding, port };
       }
     }
     const binding = document.bindings.find(isOurs);
     return binding && { binding };
+  }
+
+  /**
+   * A WSDL definition by qualified name; failing that, the only one with that local name (WSDLs
+   * that import definitions of another namespace often refer to them with the wrong prefix).
+   */
+  private byName<T extends { name: QName }>(list: readonly T[], name: QName, what: string, loc: SourceLocation): T | undefined {
+    const exact = list.find((item) => qnameKey(item.name) === qnameKey(name));
+    if (exact) return exact;
+    const byLocal = list.filter((item) => item.name.local === name.local);
+    if (byLocal.length !== 1) return undefined;
+    this.warn(`the ${what} ${formatQName(name)} is not declared; using ${formatQName(byLocal[0].name)}, the only ${what} named "${name.local}"`, loc);
+    return byLocal[0];
   }
 
   private planOperation(
@@ -667,9 +688,7 @@ class Planner {
     if ((bound.input?.use ?? 'literal') === 'encoded' || (bound.output?.use ?? 'literal') === 'encoded') {
       this.warn(`operation "${operation.name}" uses SOAP encoding (use="encoded"); it is sent as literal XML`, bound.loc);
     }
-    if (!operation.input) throw new WsdlError(`operation "${operation.name}" has no input; notification operations are not supported`, operation.loc);
-
-    const inputMessage = this.message(document, operation.input, operation.loc);
+    const inputMessage = this.message(document, operation.input!, operation.loc);
     const input = this.messagePlan(document, inputMessage, bound.input, style, operation.name, requestHeaders);
     const outputMessage = operation.output && this.message(document, operation.output, operation.loc);
     const outputBody =
@@ -701,7 +720,7 @@ class Planner {
   }
 
   private message(document: WsdlDocument, name: QName, loc: SourceLocation): Message {
-    const message = document.messages.find((m) => qnameKey(m.name) === qnameKey(name));
+    const message = this.byName(document.messages, name, 'message', loc);
     if (!message) throw new WsdlError(`the message ${formatQName(name)} is not declared`, loc);
     return message;
   }
@@ -728,7 +747,7 @@ class Planner {
     });
 
     const headerParts = new Set(
-      (bound?.headers ?? []).filter((h) => qnameKey(h.message) === qnameKey(message.name)).map((h) => h.part),
+      (bound?.headers ?? []).filter((h) => this.message(document, h.message, h.loc) === message).map((h) => h.part),
     );
     const bodyParts = message.parts.filter(
       (part) => !headerParts.has(part.name) && (!bound?.bodyParts || bound.bodyParts.includes(part.name)),

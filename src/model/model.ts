@@ -231,6 +231,8 @@ export interface ComplexType {
   readonly mixed: boolean;
   /** WCF: `<IsDictionary>true</IsDictionary>` in the type's appinfo. */
   readonly isDictionary: boolean;
+  /** A SOAP-encoded array (a restriction of soapenc:Array), read as one repeated item element. */
+  readonly encodedArray?: boolean;
   readonly documentation?: string;
   /** Constructs this reader does not turn into members; the emitter warns about them. */
   readonly unsupported: UnsupportedConstruct[];
@@ -262,8 +264,8 @@ export interface UnsupportedConstruct {
 export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
 /** Drafts of XML Schema still found in old WSDLs (the WSDL 1.1 note's own examples use 2000/10). */
 export const LEGACY_XSD_NAMESPACES: readonly string[] = ['http://www.w3.org/2000/10/XMLSchema', 'http://www.w3.org/1999/XMLSchema'];
-/** SOAP 1.1 encoding: its simple types mirror XML Schema's (`soapenc:string`), and `soapenc:Array`. */
-export const SOAP_ENCODING_NS = 'http://schemas.xmlsoap.org/soap/encoding/';
+/** SOAP 1.1 and 1.2 encoding: their simple types mirror XML Schema's (`soapenc:string`), plus `Array`. */
+export const SOAP_ENCODING_NAMESPACES: readonly string[] = ['http://schemas.xmlsoap.org/soap/encoding/', 'http://www.w3.org/2003/05/soap-encoding'];
 export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
 export const SOAP11_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap/';
 export const SOAP12_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap12/';

@@ -4,7 +4,8 @@ import { WsdlError } from '../errors.js';
 import { builtin } from '../model/builtins.js';
 import {
   LEGACY_XSD_NAMESPACES,
-  SOAP_ENCODING_NS,
+  SOAP_ENCODING_NAMESPACES,
+  WSDL_NS,
   WCF_SERIALIZATION_NS,
   XSD_NS,
   type AttributeDecl,
@@ -223,7 +224,7 @@ class SchemaReader {
    */
   typeUse(name: QName): TypeUse {
     if (name.ns === XSD_NS || LEGACY_XSD_NAMESPACES.includes(name.ns)) return { kind: 'builtin', name: name.local };
-    if (name.ns === SOAP_ENCODING_NS && (builtin(name.local) || name.local === 'base64')) {
+    if (SOAP_ENCODING_NAMESPACES.includes(name.ns) && (builtin(name.local) || name.local === 'base64')) {
       return { kind: 'builtin', name: name.local === 'base64' ? 'base64Binary' : name.local };
     }
     if (name.ns === '' && builtin(name.local)) return { kind: 'builtin', name: name.local };
@@ -275,6 +276,9 @@ class SchemaReader {
       const baseName = this.qname(derived, 'base');
       if (!baseName) throw new WsdlError(`xs:${derived.localName} needs a base attribute`, locationOf(this.file, derived));
       derivation = derived.localName as 'extension' | 'restriction';
+      if (derivation === 'restriction' && SOAP_ENCODING_NAMESPACES.includes(baseName.ns) && baseName.local === 'Array') {
+        return this.encodedArray(element, derived, name);
+      }
       if (contentElement.localName === 'simpleContent') {
         simpleContent = this.typeUse(baseName);
       } else if (this.typeUse(baseName).kind === 'named') {
@@ -298,6 +302,50 @@ class SchemaReader {
       isDictionary: this.isWcfDictionary(element),
       documentation: this.documentation(element),
       unsupported,
+      loc,
+    };
+  }
+
+  /**
+   * A SOAP-encoded array: `restriction base="soapenc:Array"` whose item type is given by the
+   * `wsdl:arrayType` of its `soapenc:arrayType` attribute (`xsd:string[]`), and whose item
+   * element is named by its own sequence, if it has one (`item` otherwise).
+   */
+  private encodedArray(element: Element, restriction: Element, name: QName | undefined): ComplexType {
+    const loc = locationOf(this.file, element);
+    const declared = xsdChildren(restriction)
+      .filter((child) => child.localName === 'attribute')
+      .map((child) => child.getAttributeNS(WSDL_NS, 'arrayType') ? ([child, child.getAttributeNS(WSDL_NS, 'arrayType')!] as const) : undefined)
+      .find((found) => found !== undefined);
+    const sequence = xsdChildren(restriction).find((child) => child.localName === 'sequence' || child.localName === 'all');
+    const itemElement = sequence && xsdChildren(sequence).find((child) => child.localName === 'element');
+    let itemType: TypeUse = { kind: 'builtin', name: 'anyType' };
+    if (declared) {
+      const [attributeElement, arrayType] = declared;
+      itemType = this.typeUse(resolveQName(attributeElement, arrayType.replace(/\[[\d,\s]*\]$/, '').trim(), this.file, `wsdl:arrayType="${arrayType}"`));
+    } else if (itemElement) {
+      itemType = this.element(itemElement, false).type ?? itemType;
+    }
+    const item: ElementDecl = {
+      name: (itemElement && attribute(itemElement, 'name')) ?? 'item',
+      ns: '',
+      type: itemType,
+      minOccurs: 0,
+      maxOccurs: 'unbounded',
+      nillable: true,
+      loc: itemElement ? locationOf(this.file, itemElement) : loc,
+    };
+    return {
+      kind: 'complex',
+      name,
+      content: { kind: 'sequence', particles: [{ kind: 'element', element: item }], minOccurs: 1, maxOccurs: 1, loc },
+      attributes: [],
+      anyAttribute: false,
+      mixed: false,
+      isDictionary: false,
+      encodedArray: true,
+      documentation: this.documentation(element),
+      unsupported: [],
       loc,
     };
   }

@@ -230,6 +230,31 @@ const cases: Case[] = [
     want: { 'types/t.ts': ['export interface Old {\n  A: number;\n  B: string;\n  C: Uint8Array;\n  D: boolean;\n}'] },
   },
   {
+    name: 'a SOAP-encoded array (restriction of soapenc:Array) → an array of its wsdl:arrayType',
+    given: {
+      namespaces: ' xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/"',
+      schema:
+        '<xs:complexType name="Names"><xs:complexContent><xs:restriction base="soapenc:Array">' +
+        '<xs:attribute ref="soapenc:arrayType" wsdl:arrayType="xs:string[]"/></xs:restriction></xs:complexContent></xs:complexType>' +
+        complexType('Holder', '<xs:element name="List" type="tns:Names"/>'),
+    },
+    want: {
+      'types/t.ts': ['export type Names = (string | null)[];', 'List: (string | null)[];'],
+      'descriptors.ts': ["item: { name: 'item', ns: '', type: 'string', optional: true, repeated: true, nillable: true },"],
+    },
+  },
+  {
+    name: 'an operation without input gets no method; a wrongly prefixed binding is found by its name',
+    given: {
+      portType:
+        '  <wsdl:portType name="EchoPort">\n    <wsdl:operation name="Echo"><wsdl:input message="tns:EchoRequest"/><wsdl:output message="tns:EchoResponse"/></wsdl:operation>\n' +
+        '    <wsdl:operation name="Notify"><wsdl:output message="tns:EchoResponse"/></wsdl:operation>\n  </wsdl:portType>',
+      service: '  <wsdl:service name="S"><wsdl:port name="P" binding="wrong:EchoBinding" xmlns:wrong="urn:wrong"><soap:address location="http://x/"/></wsdl:port></wsdl:service>',
+    },
+    want: { 'EchoPortAgent.ts': ['echo(text: string', "default endpoint http://x/"] },
+    absent: ['notify('],
+  },
+  {
     name: 'names that are not identifiers or that would shadow globals are made safe; wire names kept',
     given: {
       schema:
