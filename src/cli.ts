@@ -24,14 +24,18 @@ function runGenerate(args: GenerateArguments): number {
   const inputs = findInputs(args.inputs.length > 0 ? args.inputs : [DEFAULT_INPUT]);
   const result = generate(inputs);
   for (const warning of result.warnings) if (!args.quiet) process.stderr.write(`${formatWarning(warning)}\n`);
-  for (const { source, agents, operations } of result.summary) {
-    say(`${source}: ${agents} agent${agents === 1 ? '' : 's'}, ${operations} operation${operations === 1 ? '' : 's'}`);
+  for (const { source, agents, operations, types } of result.summary) {
+    say(`${source}: ${count(agents, 'agent')}, ${count(operations, 'operation')}, ${count(types, 'type')}`);
   }
+  const totals =
+    `${count(result.summary.length, 'WSDL file')}: ${count(result.summary.reduce((n, s) => n + s.agents, 0), 'agent')}, ` +
+    `${count(result.summary.reduce((n, s) => n + s.operations, 0), 'operation')}, ${count(result.typeCount, 'type')}` +
+    (result.warnings.length > 0 ? `, ${count(result.warnings.length, 'warning')}` : '');
 
   const difference = compareOutput(args.out, result.files);
   if (args.check) {
     if (isSame(difference)) {
-      say(`${args.out}/ is up to date.`);
+      say(`${totals}; ${args.out}/ is up to date.`);
       return 0;
     }
     const lines = [
@@ -43,12 +47,16 @@ function runGenerate(args: GenerateArguments): number {
     return 1;
   }
   if (isSame(difference)) {
-    say(`${args.out}/ is already up to date (${result.files.size} files, ${result.typeCount} types).`);
+    say(`${totals}; ${args.out}/ is already up to date (${count(result.files.size, 'file')}).`);
     return 0;
   }
   writeOutput(args.out, result.files);
-  say(`Wrote ${result.files.size} files (${result.typeCount} types) to ${args.out}/.`);
+  say(`${totals}; wrote ${count(result.files.size, 'file')} to ${args.out}/.`);
   return 0;
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Wrong command-line usage (exit code 2), as opposed to bad input (exit code 1). */

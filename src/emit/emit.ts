@@ -22,7 +22,7 @@ export interface EmitResult {
   readonly files: Map<string, string>;
   readonly warnings: Warning[];
   /** What each WSDL produced, for progress output. */
-  readonly summary: { source: string; agents: number; operations: number }[];
+  readonly summary: { source: string; agents: number; operations: number; types: number }[];
   readonly typeCount: number;
 }
 
@@ -76,6 +76,7 @@ export function emitGroups(groups: readonly GroupInput[], sourceName: (file: str
         source: sourceName(document.file),
         agents: agents.length,
         operations: agents.reduce((sum, agent) => sum + agent.operations.length, 0),
+        types: document.schemas.reduce((sum, schema) => sum + schema.types.length, 0),
       });
     }
   }
