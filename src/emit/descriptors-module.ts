@@ -16,25 +16,36 @@ export function descriptorName(name: string): string {
 
 export function emitDescriptorsModule(group: GroupPlan, file: GeneratedFile): void {
   const nsKeys = new Map(group.modules.map((module) => [module.ns, module.name]));
-  const nsExpression = (ns: string) => (nsKeys.has(ns) ? `ns.${nsKeys.get(ns)}` : literal(ns));
+  const used = new Set<string>();
+  const nsExpression = (ns: string) => {
+    const key = nsKeys.get(ns);
+    if (key === undefined) return literal(ns);
+    used.add(ns);
+    return `ns.${key}`;
+  };
   const field = (plan: FieldPlan) => fieldCode(plan, nsExpression);
 
-  file.add(
-    '/** Target namespaces, by module name. */',
-    constStatement('ns', undefined, object(group.modules.map((module) => [module.name, literal(module.ns)])), { suffix: ' as const' }),
-  );
-
+  const statements: string[] = [];
   for (const plan of group.types) {
     if (plan.shape === 'simple') continue;
     const [runtimeType, initializer] = typeDescriptor(group, plan, field, nsExpression);
     file.import(RUNTIME, runtimeType, true);
-    file.add(exportedConst(descriptorName(plan.name), runtimeType, initializer));
+    statements.push(exportedConst(descriptorName(plan.name), runtimeType, initializer));
   }
-
   for (const agent of group.agents) {
     file.import(RUNTIME, 'AgentDesc', true);
-    file.add(exportedConst(descriptorName(agent.name), 'AgentDesc', agentDescriptor(agent, field, nsExpression)));
+    statements.push(exportedConst(descriptorName(agent.name), 'AgentDesc', agentDescriptor(agent, field, nsExpression)));
   }
+
+  // only the namespaces the descriptors mention, so the constant is never unused
+  const namespaces = group.modules.filter((module) => used.has(module.ns));
+  if (namespaces.length > 0) {
+    file.add(
+      '/** Target namespaces, by module name. */',
+      constStatement('ns', undefined, object(namespaces.map((module) => [module.name, literal(module.ns)])), { suffix: ' as const' }),
+    );
+  }
+  file.add(...statements);
 }
 
 function exportedConst(name: string, type: string, initializer: Code): string {
@@ -105,6 +116,7 @@ function operationDescriptor(operation: OperationPlan, field: (plan: FieldPlan) 
   const message = (plan: MessagePlan, result?: string) =>
     object([
       plan.wrapper ? ['wrapper', `{ name: ${literal(plan.wrapper.name)}, ns: ${nsExpression(plan.wrapper.ns)} }`] : undefined,
+      plan.encoding ? ['encoding', literal(plan.encoding)] : undefined,
       ['fields', array(plan.fields.map(field))],
       ['headers', `[${plan.headers.map(literal).join(', ')}]`],
       result ? ['result', literal(result)] : undefined,
@@ -131,5 +143,6 @@ function fieldCode(field: FieldPlan, nsExpression: (ns: string) => string): stri
   if (field.repeated) parts.push('repeated: true');
   if (field.nillable) parts.push('nillable: true');
   if (field.prop !== field.name) parts.push(`prop: ${literal(field.prop)}`);
+  if (field.xsiType) parts.push(`xsiType: [${nsExpression(field.xsiType.ns)}, ${literal(field.xsiType.local)}]`);
   return `{ ${parts.join(', ')} }`;
 }

@@ -3,8 +3,10 @@
  * modules, and what every agent method sends and returns. Emitters only print a plan.
  */
 import { WsdlError, type Warning } from '../errors.js';
-import { builtin, type ScalarKind } from '../model/builtins.js';
+import { builtin, typeUseOf, type ScalarKind } from '../model/builtins.js';
 import {
+  SOAP_ENCODING_NAMESPACES,
+  XSD_NS,
   formatQName,
   qnameKey,
   type Binding,
@@ -75,6 +77,8 @@ export interface FieldPlan {
   readonly documentation?: string;
   /** Member of a top-level xs:choice of its type: which choice, which alternative. */
   readonly choice?: { readonly group: number; readonly branch: number };
+  /** For a part of a SOAP-encoded message: the `xsi:type` it is sent with. */
+  readonly xsiType?: QName;
 }
 
 export interface AttributePlan {
@@ -107,6 +111,8 @@ export interface RecordPlan {
 
 export interface MessagePlan {
   readonly wrapper?: { readonly name: string; readonly ns: string };
+  /** For use="encoded": the encodingStyle URI the wrapper declares. */
+  readonly encoding?: string;
   readonly fields: FieldPlan[];
   /** Header keys (element names), in binding order. */
   readonly headers: string[];
@@ -685,14 +691,11 @@ class Planner {
     const bound = binding.operations.find((o) => o.name === operation.name);
     if (!bound) throw new WsdlError(`operation "${operation.name}" is missing from binding ${binding.name.local}`, binding.loc);
     const style = bound.style;
-    if ((bound.input?.use ?? 'literal') === 'encoded' || (bound.output?.use ?? 'literal') === 'encoded') {
-      this.warn(`operation "${operation.name}" uses SOAP encoding (use="encoded"); it is sent as literal XML`, bound.loc);
-    }
     const inputMessage = this.message(document, operation.input!, operation.loc);
-    const input = this.messagePlan(document, inputMessage, bound.input, style, operation.name, requestHeaders);
+    const input = this.messagePlan(document, inputMessage, bound.input, style, operation.name, requestHeaders, binding.soapVersion!);
     const outputMessage = operation.output && this.message(document, operation.output, operation.loc);
     const outputBody =
-      outputMessage && this.messagePlan(document, outputMessage, bound.output, style, `${operation.name}Response`, responseHeaders);
+      outputMessage && this.messagePlan(document, outputMessage, bound.output, style, `${operation.name}Response`, responseHeaders, binding.soapVersion!);
     const output =
       outputBody && {
         ...outputBody,
@@ -728,10 +731,11 @@ class Planner {
   private messagePlan(
     document: WsdlDocument,
     message: Message,
-    bound: { bodyParts?: string[]; namespace?: string; headers: HeaderRef[] } | undefined,
+    bound: { use: 'literal' | 'encoded'; bodyParts?: string[]; namespace?: string; encodingStyle?: string; headers: HeaderRef[] } | undefined,
     style: 'document' | 'rpc',
     rpcWrapperName: string,
     headerFields: Map<string, FieldPlan>,
+    soapVersion: '1.1' | '1.2',
   ): MessagePlan {
     const headers = (bound?.headers ?? []).map((header) => {
       const headerMessage = this.message(document, header.message, header.loc);
@@ -753,10 +757,16 @@ class Planner {
       (part) => !headerParts.has(part.name) && (!bound?.bodyParts || bound.bodyParts.includes(part.name)),
     );
 
+    const encoded = bound?.use === 'encoded';
     if (style === 'rpc') {
       return {
         wrapper: { name: rpcWrapperName, ns: bound?.namespace ?? '' },
-        fields: bodyParts.map((part) => this.partField(part, message.name.ns, true)),
+        // SOAP encoding: the wrapper names its encoding, and each part its type
+        encoding: encoded ? bound?.encodingStyle?.split(/\s+/)[0] || SOAP_ENCODING_NAMESPACES[soapVersion === '1.2' ? 1 : 0] : undefined,
+        fields: bodyParts.map((part) => {
+          const field = this.partField(part, message.name.ns, true);
+          return encoded ? { ...field, xsiType: this.partTypeName(part) } : field;
+        }),
         headers,
       };
     }
@@ -800,6 +810,13 @@ class Planner {
     return { wrapper: { name: element.name, ns: element.ns }, fields };
   }
 
+  /** The type a part is sent as under SOAP encoding (`xsi:type`), when it has a name. */
+  private partTypeName(part: MessagePart): QName | undefined {
+    const use = part.type ? typeUseOf(part.type) : this.schemas.element(part.element!, part.loc).type;
+    if (use?.kind === 'builtin') return { ns: XSD_NS, local: use.name };
+    return use?.kind === 'named' ? use.name : undefined;
+  }
+
   private partField(part: MessagePart, ns: string, rpc: boolean): FieldPlan {
     if (part.element) {
       const element = this.schemas.element(part.element, part.loc);
@@ -808,7 +825,7 @@ class Planner {
     const synthetic: ElementDecl = {
       name: part.name,
       ns: rpc ? '' : ns,
-      type: part.type!.ns === 'http://www.w3.org/2001/XMLSchema' ? { kind: 'builtin', name: part.type!.local } : { kind: 'named', name: part.type! },
+      type: typeUseOf(part.type!),
       minOccurs: 1,
       maxOccurs: 1,
       nillable: false,

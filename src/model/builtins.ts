@@ -1,4 +1,5 @@
 /** The built-in types of XML Schema and how each is carried in TypeScript and on the wire. */
+import { LEGACY_XSD_NAMESPACES, SOAP_ENCODING_NAMESPACES, XSD_NS, type QName, type TypeUse } from './model.js';
 
 /** Run-time scalar kinds; they match `Scalar` in templates/runtime/descriptors.ts. */
 export type ScalarKind =
@@ -75,4 +76,18 @@ const BUILTINS: Readonly<Record<string, Builtin>> = {
 
 export function builtin(name: string): Builtin | undefined {
   return Object.hasOwn(BUILTINS, name) ? BUILTINS[name] : undefined;
+}
+
+/**
+ * How a type name is used: built-in types are recognised in XML Schema's namespace, its drafts,
+ * SOAP encoding's mirror of them, and — for old WSDLs that write `type="string"` without any
+ * namespace in scope — as an unqualified built-in name.
+ */
+export function typeUseOf(name: QName): TypeUse {
+  if (name.ns === XSD_NS || LEGACY_XSD_NAMESPACES.includes(name.ns)) return { kind: 'builtin', name: name.local };
+  if (SOAP_ENCODING_NAMESPACES.includes(name.ns) && (builtin(name.local) || name.local === 'base64')) {
+    return { kind: 'builtin', name: name.local === 'base64' ? 'base64Binary' : name.local };
+  }
+  if (name.ns === '' && builtin(name.local)) return { kind: 'builtin', name: name.local };
+  return { kind: 'named', name };
 }

@@ -76,6 +76,8 @@ export interface BindingMessage {
   readonly namespace?: string;
   /** `soap:body parts`; undefined means all parts of the message. */
   readonly bodyParts?: string[];
+  /** `soap:body encodingStyle`, for use="encoded". */
+  readonly encodingStyle?: string;
   readonly headers: HeaderRef[];
 }
 

@@ -1,7 +1,7 @@
 /** XML Schema (`xs:schema`) → model. One call per schema element, inline or in its own file. */
 import type { Element } from '@xmldom/xmldom';
 import { WsdlError } from '../errors.js';
-import { builtin } from '../model/builtins.js';
+import { typeUseOf } from '../model/builtins.js';
 import {
   LEGACY_XSD_NAMESPACES,
   SOAP_ENCODING_NAMESPACES,
@@ -217,18 +217,8 @@ class SchemaReader {
     return qnameAttribute(element, name, this.file);
   }
 
-  /**
-   * Built-in types are recognised in XML Schema's namespace, its drafts, SOAP encoding's mirror
-   * of them, and — for old WSDLs that write `type="string"` without any namespace in scope — as
-   * an unqualified built-in name.
-   */
   typeUse(name: QName): TypeUse {
-    if (name.ns === XSD_NS || LEGACY_XSD_NAMESPACES.includes(name.ns)) return { kind: 'builtin', name: name.local };
-    if (SOAP_ENCODING_NAMESPACES.includes(name.ns) && (builtin(name.local) || name.local === 'base64')) {
-      return { kind: 'builtin', name: name.local === 'base64' ? 'base64Binary' : name.local };
-    }
-    if (name.ns === '' && builtin(name.local)) return { kind: 'builtin', name: name.local };
-    return { kind: 'named', name };
+    return typeUseOf(name);
   }
 
   complexType(element: Element, name?: QName): ComplexType {

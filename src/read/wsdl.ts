@@ -121,6 +121,7 @@ export function readWsdlFile(root: Element, file: string): WsdlFile {
       return {
         use: useOf(body),
         namespace: body && attribute(body, 'namespace'),
+        encodingStyle: body && attribute(body, 'encodingStyle'),
         bodyParts: parts === undefined || parts === null ? undefined : parts.split(/\s+/).filter(Boolean),
         headers: childrenNamed(element, soapNs, 'header').map(
           (header): HeaderRef => ({

@@ -255,6 +255,28 @@ const cases: Case[] = [
     absent: ['notify('],
   },
   {
+    name: 'RPC/encoded: a wrapper named after the operation, unqualified parts with xsi:type, the encoding declared',
+    given: {
+      messages:
+        '  <wsdl:message name="EchoRequest"><wsdl:part name="count" type="xs:int"/><wsdl:part name="label" type="xs:string"/></wsdl:message>\n' +
+        '  <wsdl:message name="EchoResponse"><wsdl:part name="return" type="xs:string"/></wsdl:message>',
+      binding:
+        '  <wsdl:binding name="EchoBinding" type="tns:EchoPort"><soap:binding transport="http://schemas.xmlsoap.org/soap/http" style="rpc"/>' +
+        '<wsdl:operation name="Echo"><soap:operation soapAction="urn:t/Echo"/>' +
+        '<wsdl:input><soap:body use="encoded" namespace="urn:rpc" encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"/></wsdl:input>' +
+        '<wsdl:output><soap:body use="encoded" namespace="urn:rpc" encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"/></wsdl:output>' +
+        '</wsdl:operation></wsdl:binding>',
+    },
+    want: {
+      'EchoPortAgent.ts': ['echo(count: number, label: string, options?: EchoPortCallOptions): Promise<string>'],
+      'descriptors.ts': [
+        "wrapper: { name: 'Echo', ns: 'urn:rpc' },\n        encoding: 'http://schemas.xmlsoap.org/soap/encoding/',",
+        "{ name: 'count', ns: '', type: 'integer', xsiType: ['http://www.w3.org/2001/XMLSchema', 'int'] }",
+        "wrapper: { name: 'EchoResponse', ns: 'urn:rpc' },",
+      ],
+    },
+  },
+  {
     name: 'names that are not identifiers or that would shadow globals are made safe; wire names kept',
     given: {
       schema:

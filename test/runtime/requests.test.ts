@@ -113,6 +113,22 @@ describe('writing requests', () => {
     );
   });
 
+  it('declares SOAP encoding on the wrapper and types encoded parts with xsi:type', () => {
+    const xml = writeEnvelope({
+      soapVersion: '1.1',
+      headers: [],
+      body: {
+        wrapper: { name: 'Echo', ns: 'urn:rpc' },
+        encoding: 'http://schemas.xmlsoap.org/soap/encoding/',
+        fields: [{ name: 'count', ns: '', type: 'integer', xsiType: ['http://www.w3.org/2001/XMLSchema', 'int'] }],
+        values: [3],
+      },
+    });
+    expect(xml).toContain(
+      'xmlns:ns1="urn:rpc" xmlns:ns2="http://www.w3.org/2001/XMLSchema"><soap:Body><ns1:Echo soap:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/"><count xsi:type="ns2:int">3</count></ns1:Echo>',
+    );
+  });
+
   it.each<[string, FieldDesc['type'], unknown, string]>([
     ['a date without fractional seconds', 'dateTime', new Date('2021-11-30T13:22:50Z'), '2021-11-30T13:22:50Z'],
     ['a date with milliseconds', 'dateTime', new Date('2021-11-30T13:22:50.120Z'), '2021-11-30T13:22:50.120Z'],

@@ -6,7 +6,6 @@ import type { AgentDesc, ArrayType, DictionaryType, RecordType } from './runtime
 /** Target namespaces, by module name. */
 const ns = {
   Arrays: 'http://schemas.microsoft.com/2003/10/Serialization/Arrays',
-  Serialization: 'http://schemas.microsoft.com/2003/10/Serialization/',
   Services86: 'http://www.superoffice.net/ws/crm/NetServer/Services86',
 } as const;
 

@@ -89,7 +89,7 @@ export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders e
         field: this.descriptor.requestHeaders[name],
         value: headerValues[name],
       })),
-      body: { wrapper: operation.input.wrapper, fields: operation.input.fields, values },
+      body: { wrapper: operation.input.wrapper, encoding: operation.input.encoding, fields: operation.input.fields, values },
     });
 
     const cancel = linkSignals(this.options.signal, options.signal, options.timeout ?? this.options.timeout ?? DEFAULT_TIMEOUT);

@@ -80,11 +80,15 @@ export interface FieldDesc {
   readonly nillable?: boolean;
   /** The TypeScript property name when it differs from `name`. */
   readonly prop?: string;
+  /** SOAP encoding: the type the element is sent as (`xsi:type`), namespace and name. */
+  readonly xsiType?: readonly [string, string];
 }
 
 export interface MessageDesc {
   /** The body wrapper element (document/literal wrapped and RPC); absent for bare parts. */
   readonly wrapper?: { readonly name: string; readonly ns: string };
+  /** use="encoded": the encodingStyle URI, declared on the wrapper. */
+  readonly encoding?: string;
   /** Body members in order: the wrapper's children, or the bare parts. */
   readonly fields: readonly FieldDesc[];
   /** Names of the SOAP header entries (keys of `AgentDesc.headers`), in binding order. */

@@ -80,6 +80,7 @@ export interface EnvelopeContent {
   readonly headers: readonly { readonly field: FieldDesc; readonly value: unknown }[];
   readonly body: {
     readonly wrapper?: { readonly name: string; readonly ns: string } | undefined;
+    readonly encoding?: string | undefined;
     readonly fields: readonly FieldDesc[];
     readonly values: readonly unknown[];
   };
@@ -91,11 +92,11 @@ export function writeEnvelope(content: EnvelopeContent): string {
   for (const { field, value } of content.headers) writeField(writer, field, value);
   const headerXml = writer.take();
 
-  const { wrapper, fields, values } = content.body;
+  const { wrapper, encoding, fields, values } = content.body;
   if (wrapper) {
     const tag = writer.prefixed(wrapper.ns, wrapper.name);
     writer.enter(wrapper.name);
-    writer.write(`<${tag}>`);
+    writer.write(encoding ? `<${tag} soap:encodingStyle="${writer.escape(encoding, true)}">` : `<${tag}>`);
     fields.forEach((field, index) => writeField(writer, field, values[index]));
     writer.write(`</${tag}>`);
     writer.leave();
@@ -136,9 +137,11 @@ function writeElement(writer: XmlWriter, field: FieldDesc, value: unknown): void
     writer.write(`<${tag} xsi:nil="true"/>`);
     return;
   }
+  // SOAP encoding: the element says its type
+  const typed = field.xsiType ? `${tag} xsi:type="${writer.prefixed(field.xsiType[0], field.xsiType[1])}"` : tag;
   const type = resolveType(field.type);
   if (typeof type === 'string') {
-    writer.write(`<${tag}>`);
+    writer.write(`<${typed}>`);
     writer.text(formatScalar(writer, type, value));
     writer.write(`</${tag}>`);
     return;
@@ -147,10 +150,10 @@ function writeElement(writer: XmlWriter, field: FieldDesc, value: unknown): void
     if (typeof value !== 'object' || Array.isArray(value) || value instanceof Date || value instanceof Uint8Array) {
       writer.fail(`expected an object, got ${describe(value)}`);
     }
-    writeRecord(writer, tag, recordShape(type), value as Record<string, unknown>);
+    writeRecord(writer, typed, tag, recordShape(type), value as Record<string, unknown>);
     return;
   }
-  writer.write(`<${tag}>`);
+  writer.write(`<${typed}>`);
   switch (type.kind) {
     case 'list':
       writer.text(formatList(writer, type, value));
@@ -181,8 +184,8 @@ function writeElement(writer: XmlWriter, field: FieldDesc, value: unknown): void
 }
 
 /** Attributes on the start tag, then the text (simpleContent), the members, and xs:any content. */
-function writeRecord(writer: XmlWriter, tag: string, shape: RecordShape, value: Record<string, unknown>): void {
-  let start = `<${tag}`;
+function writeRecord(writer: XmlWriter, startTag: string, tag: string, shape: RecordShape, value: Record<string, unknown>): void {
+  let start = `<${startTag}`;
   for (const attribute of shape.attributes) {
     const attributeValue = value[attribute.prop ?? attribute.name];
     if (attributeValue === undefined || attributeValue === null) {
