@@ -21,6 +21,7 @@ import {
   type RecordType,
   type Scalar,
 } from './descriptors.js';
+import { XOP_NS, contentIdOf } from './multipart.js';
 import { SOAP11_ENVELOPE_NS, SOAP12_ENVELOPE_NS, XSI_NS, base64ToBytes, hexToBytes, parseDateTime } from './xml.js';
 
 /** Nesting deeper than this is rejected: no real SOAP message needs it, and it bounds work. */
@@ -64,9 +65,11 @@ export class ResponseDecoder {
   private sawEnvelope = false;
   private sawBody = false;
 
+  /** `attachments`: the parts of an MTOM/XOP response, by Content-ID, for `xop:Include`. */
   constructor(
     private readonly agent: AgentDesc,
     private readonly operation: OperationDesc,
+    private readonly attachments: ReadonlyMap<string, Uint8Array> = new Map(),
   ) {
     const parser = this.parser;
     parser.on('doctype', () => this.fail('a DOCTYPE is not allowed in a SOAP message'));
@@ -163,7 +166,7 @@ export class ResponseDecoder {
         if (bare) return bare.open(tag);
         if (!isFirst || !output?.wrapper) return SKIP;
         const wrapper = output.wrapper;
-        if (tag.local !== wrapper.name || (tag.uri !== wrapper.ns && tag.uri !== '')) {
+        if (!wrapper.anyName && (tag.local !== wrapper.name || (tag.uri !== wrapper.ns && tag.uri !== ''))) {
           this.fail(`expected <${wrapper.name}> in namespace "${wrapper.ns}", found <${tag.local}>${tag.uri ? ` in namespace "${tag.uri}"` : ''}`);
         }
         return this.membersFrame(output.fields);
@@ -209,10 +212,19 @@ export class ResponseDecoder {
   private scalarFrame(scalar: Scalar, assign: (value: unknown) => void): Frame {
     if (scalar === 'anyType') return this.anyFrame(assign);
     let text = '';
+    let included: Uint8Array | undefined;
     return {
-      open: () => SKIP,
+      open: (tag) => {
+        // MTOM: the bytes are in another MIME part
+        if (scalar === 'base64Binary' && tag.local === 'Include' && tag.uri === XOP_NS) {
+          const href = findAttribute(tag, '', 'href') ?? '';
+          included = this.attachments.get(contentIdOf(href));
+          if (!included) this.fail(`xop:Include refers to "${href}", which is not a part of this response`);
+        }
+        return SKIP;
+      },
       text: (chunk) => (text += chunk),
-      close: () => assign(this.parseScalar(scalar, text)),
+      close: () => assign(included ?? this.parseScalar(scalar, text)),
     };
   }
 

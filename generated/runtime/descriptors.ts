@@ -85,8 +85,11 @@ export interface FieldDesc {
 }
 
 export interface MessageDesc {
-  /** The body wrapper element (document/literal wrapped and RPC); absent for bare parts. */
-  readonly wrapper?: { readonly name: string; readonly ns: string };
+  /**
+   * The body wrapper element (document/literal wrapped and RPC); absent for bare parts.
+   * `anyName`: an RPC response, whose wrapper may have any name (SOAP 1.1, section 7.1).
+   */
+  readonly wrapper?: { readonly name: string; readonly ns: string; readonly anyName?: boolean };
   /** use="encoded": the encodingStyle URI, declared on the wrapper. */
   readonly encoding?: string;
   /** Body members in order: the wrapper's children, or the bare parts. */

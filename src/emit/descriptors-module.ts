@@ -115,7 +115,9 @@ function agentDescriptor(agent: AgentPlan, field: (plan: FieldPlan) => string, n
 function operationDescriptor(operation: OperationPlan, field: (plan: FieldPlan) => string, nsExpression: (ns: string) => string): Code {
   const message = (plan: MessagePlan, result?: string) =>
     object([
-      plan.wrapper ? ['wrapper', `{ name: ${literal(plan.wrapper.name)}, ns: ${nsExpression(plan.wrapper.ns)} }`] : undefined,
+      plan.wrapper
+        ? ['wrapper', `{ name: ${literal(plan.wrapper.name)}, ns: ${nsExpression(plan.wrapper.ns)}${plan.wrapper.anyName ? ', anyName: true' : ''} }`]
+        : undefined,
       plan.encoding ? ['encoding', literal(plan.encoding)] : undefined,
       ['fields', array(plan.fields.map(field))],
       ['headers', `[${plan.headers.map(literal).join(', ')}]`],

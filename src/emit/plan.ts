@@ -110,7 +110,8 @@ export interface RecordPlan {
 }
 
 export interface MessagePlan {
-  readonly wrapper?: { readonly name: string; readonly ns: string };
+  /** `anyName`: an RPC response, whose wrapper's name SOAP calls "not significant". */
+  readonly wrapper?: { readonly name: string; readonly ns: string; readonly anyName?: boolean };
   /** For use="encoded": the encodingStyle URI the wrapper declares. */
   readonly encoding?: string;
   readonly fields: FieldPlan[];
@@ -177,6 +178,7 @@ export function planGroup(documents: readonly WsdlDocument[], sourceName: (file:
   const schemas = new SchemaSet(dedupeSchemas(documents.flatMap((d) => d.schemas)));
   schemas.checkReferences();
   const planner = new Planner(schemas);
+  for (const document of documents) for (const warning of document.warnings) planner.warn(warning.message, warning.loc);
   const agents = planner.planAgents(documents, sourceName);
   planner.planAllNamedTypes();
   return planner.result(agents, documents.map((d) => sourceName(d.file)));
@@ -333,7 +335,7 @@ class Planner {
     if (!type.isDictionary || !this.isPlainSequence(type) || this.flat(type).elements.length !== 1) return undefined;
     const [entry] = this.flat(type).elements;
     if (entry.maxOccurs === 1) return undefined;
-    const use = entry.element.type;
+    const use = this.resolveUse(entry.element.type, entry.element.loc);
     const entryType = use.kind === 'inline' ? use.type : use.kind === 'named' ? this.schemas.type(use.name, entry.element.loc) : undefined;
     if (entryType?.kind !== 'complex' || !this.isPlainSequence(entryType) || this.flat(entryType).elements.length !== 2) return undefined;
     const [key, value] = this.flat(entryType).elements.map((e) => e.element);
@@ -385,10 +387,11 @@ class Planner {
     let baseType = type.base && type.derivation !== 'restriction' ? this.schemas.complexType(type.base, type.loc) : undefined;
     let text: RecordPlan['text'];
     if (type.simpleContent) {
-      const contentType = type.simpleContent.kind === 'named' ? this.schemas.type(type.simpleContent.name, type.loc) : undefined;
+      const content = this.resolveUse(type.simpleContent, type.loc);
+      const contentType = content.kind === 'named' ? this.schemas.type(content.name, type.loc) : content.kind === 'inline' ? content.type : undefined;
       if (contentType?.kind === 'complex') baseType = contentType;
       else {
-        const value = this.typeUse(type.simpleContent, ns, `${plan.name}Value`, type.loc);
+        const value = this.typeUse(content, ns, `${plan.name}Value`, type.loc);
         text = { type: value.ts, descriptor: value.descriptor };
       }
     }
@@ -466,8 +469,20 @@ class Planner {
     };
   }
 
+  /** A type use with references to elements-as-types replaced by the element's type. */
+  private resolveUse(use: TypeUse, loc: SourceLocation): TypeUse {
+    if (use.kind !== 'named') return use;
+    const reference = this.schemas.typeReference(use.name, loc);
+    if (reference.viaElement) {
+      this.warn(`${formatQName(use.name)} is an element, not a type; its type is used`, loc);
+      return this.resolveUse(reference.use, loc);
+    }
+    return reference.use;
+  }
+
   /** The TypeScript type and descriptor of one value of a type. */
-  private typeUse(use: TypeUse, ns: string, anonymousName: string, loc: SourceLocation): { ts: TsType; descriptor: string } {
+  private typeUse(given: TypeUse, ns: string, anonymousName: string, loc: SourceLocation): { ts: TsType; descriptor: string } {
+    const use = this.resolveUse(given, loc);
     switch (use.kind) {
       case 'builtin': {
         const found = this.builtin(use.name, loc);
@@ -526,7 +541,8 @@ class Planner {
     return [...new Set(members)];
   }
 
-  private simpleUse(use: TypeUse, ns: string, loc: SourceLocation): TsType {
+  private simpleUse(given: TypeUse, ns: string, loc: SourceLocation): TsType {
+    const use = this.resolveUse(given, loc);
     if (use.kind === 'builtin') {
       const found = this.builtin(use.name, loc);
       return found.list ? arrayOf(tsType(found.tsType)) : tsType(found.tsType);
@@ -563,7 +579,8 @@ class Planner {
     return 'string';
   }
 
-  private scalarOfUse(use: TypeUse, loc: SourceLocation, seen: Set<SimpleType>): ScalarKind {
+  private scalarOfUse(given: TypeUse, loc: SourceLocation, seen: Set<SimpleType>): ScalarKind {
+    const use = this.resolveUse(given, loc);
     if (use.kind === 'builtin') return this.builtin(use.name, loc).scalar;
     const type = use.kind === 'inline' ? use.type : this.schemas.type(use.name, loc);
     if (type.kind !== 'simple') throw new WsdlError('a complex type is used where a simple type is needed', loc);
@@ -760,7 +777,8 @@ class Planner {
     const encoded = bound?.use === 'encoded';
     if (style === 'rpc') {
       return {
-        wrapper: { name: rpcWrapperName, ns: bound?.namespace ?? '' },
+        // without soap:body namespace, the WSDL's own namespace (what other SOAP stacks send)
+        wrapper: { name: rpcWrapperName, ns: bound?.namespace ?? message.name.ns, anyName: rpcWrapperName.endsWith('Response') },
         // SOAP encoding: the wrapper names its encoding, and each part its type
         encoding: encoded ? bound?.encodingStyle?.split(/\s+/)[0] || SOAP_ENCODING_NAMESPACES[soapVersion === '1.2' ? 1 : 0] : undefined,
         fields: bodyParts.map((part) => {
@@ -834,7 +852,7 @@ class Planner {
     return this.field(synthetic, ns, identifier(part.name));
   }
 
-  private warn(message: string, loc?: SourceLocation): void {
+  warn(message: string, loc?: SourceLocation): void {
     const key = `${message}@${loc?.file}:${loc?.line}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);

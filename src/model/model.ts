@@ -30,6 +30,8 @@ export interface WsdlDocument {
   readonly portTypes: PortType[];
   readonly messages: Message[];
   readonly schemas: Schema[];
+  /** What the reader accepted although it is not quite right (an unqualified built-in name, ...). */
+  readonly warnings: { readonly message: string; readonly loc: SourceLocation }[];
 }
 
 export interface Service {

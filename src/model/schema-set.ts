@@ -71,6 +71,19 @@ export class SchemaSet {
     return [...this.types.values()].map((entry) => entry.type);
   }
 
+  /**
+   * What a `type="…"` reference stands for. A name that is no type but a global element is taken
+   * as that element's type (`viaElement` says so): a common slip in hand-written schemas, with
+   * only one sensible reading.
+   */
+  typeReference(name: QName, usedAt: SourceLocation): { use: TypeUse; viaElement?: ElementDecl } {
+    if (this.findType(name)) return { use: { kind: 'named', name } };
+    const element = this.elements.get(qnameKey(name));
+    if (element?.type) return { use: element.type, viaElement: element };
+    this.type(name, usedAt); // throws: not declared
+    throw new Error('unreachable');
+  }
+
   findType(name: QName): SchemaType | undefined {
     return this.types.get(qnameKey(name))?.type;
   }
@@ -125,7 +138,7 @@ export class SchemaSet {
    */
   checkReferences(): void {
     const checkUse = (use: TypeUse | undefined, at: SourceLocation) => {
-      if (use?.kind === 'named') this.type(use.name, at);
+      if (use?.kind === 'named') this.typeReference(use.name, at);
       else if (use?.kind === 'inline') checkType(use.type);
     };
     const checkElement = (element: ElementDecl) => {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Element } from '@xmldom/xmldom';
 import { WsdlError } from '../errors.js';
 import { WSDL_NS, type Schema, type WsdlDocument } from '../model/model.js';
-import { isXsd, readSchema, type SchemaReference } from './schema.js';
+import { isXsd, readSchema, type ReadSchemaResult, type SchemaReference } from './schema.js';
 import { readWsdlFile, type WsdlFile } from './wsdl.js';
 import { locationOf, parseXml } from './xml.js';
 
@@ -17,6 +17,7 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
   const readText = options.readFile ?? ((name: string) => readFileSync(name, 'utf8'));
   const wsdlFiles: WsdlFile[] = [];
   const schemas: Schema[] = [];
+  const warnings: WsdlDocument['warnings'] = [];
   /** Files already read (by normalised path), with the namespace an include read them under. */
   const seen = new Set<string>();
 
@@ -32,8 +33,9 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
     return parseXml(text, name);
   };
 
-  const addSchema = (result: { schema: Schema; references: SchemaReference[] }) => {
+  const addSchema = (result: ReadSchemaResult) => {
     schemas.push(result.schema);
+    warnings.push(...result.warnings);
     for (const reference of result.references) followSchemaReference(result.schema, reference);
   };
 
@@ -89,6 +91,7 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
     portTypes: wsdlFiles.flatMap((w) => w.portTypes),
     messages: wsdlFiles.flatMap((w) => w.messages),
     schemas,
+    warnings,
   };
 }
 

@@ -1,7 +1,7 @@
 /** XML Schema (`xs:schema`) → model. One call per schema element, inline or in its own file. */
 import type { Element } from '@xmldom/xmldom';
 import { WsdlError } from '../errors.js';
-import { typeUseOf } from '../model/builtins.js';
+import { builtin, typeUseOf } from '../model/builtins.js';
 import {
   LEGACY_XSD_NAMESPACES,
   SOAP_ENCODING_NAMESPACES,
@@ -19,6 +19,7 @@ import {
   type Schema,
   type SchemaType,
   type SimpleType,
+  type SourceLocation,
   type TypeUse,
   type UnsupportedConstruct,
 } from '../model/model.js';
@@ -35,6 +36,7 @@ export interface SchemaReference {
 export interface ReadSchemaResult {
   readonly schema: Schema;
   readonly references: SchemaReference[];
+  readonly warnings: { readonly message: string; readonly loc: SourceLocation }[];
 }
 
 /** Elements of XML Schema, including the drafts old WSDLs still use. */
@@ -71,7 +73,8 @@ const DOCUMENTED_FACETS = new Set([
  */
 export function readSchema(element: Element, file: string, targetNamespaceOverride?: string): ReadSchemaResult {
   const targetNamespace = targetNamespaceOverride ?? attribute(element, 'targetNamespace') ?? '';
-  const reader = new SchemaReader(file, targetNamespace, {
+  const warnings: ReadSchemaResult['warnings'] = [];
+  const reader = new SchemaReader(file, targetNamespace, warnings, {
     elements: attribute(element, 'elementFormDefault') === 'qualified',
     attributes: attribute(element, 'attributeFormDefault') === 'qualified',
   });
@@ -133,6 +136,7 @@ export function readSchema(element: Element, file: string, targetNamespaceOverri
       loc: locationOf(file, element),
     },
     references,
+    warnings,
   };
 }
 
@@ -140,6 +144,7 @@ class SchemaReader {
   constructor(
     private readonly file: string,
     private readonly targetNamespace: string,
+    private readonly warnings: ReadSchemaResult['warnings'],
     readonly qualified: { readonly elements: boolean; readonly attributes: boolean },
   ) {}
 
@@ -214,7 +219,14 @@ class SchemaReader {
   }
 
   private qname(element: Element, name: string): QName | undefined {
-    return qnameAttribute(element, name, this.file);
+    const qname = qnameAttribute(element, name, this.file);
+    if (qname && qname.ns === '' && name !== 'ref' && builtin(qname.local)) {
+      this.warnings.push({
+        message: `${name}="${qname.local}" names no namespace; it is read as the built-in xs:${qname.local}`,
+        loc: locationOf(this.file, element),
+      });
+    }
+    return qname;
   }
 
   typeUse(name: QName): TypeUse {

@@ -20,7 +20,7 @@ import {
   type Service,
   type SoapVersion,
 } from '../model/model.js';
-import { isXsd, readSchema, type SchemaReference } from './schema.js';
+import { isXsd, readSchema, type ReadSchemaResult } from './schema.js';
 import {
   attribute,
   childElements,
@@ -40,7 +40,7 @@ export interface WsdlFile {
   readonly bindings: Binding[];
   readonly portTypes: PortType[];
   readonly messages: Message[];
-  readonly schemas: { readonly schema: Schema; readonly references: SchemaReference[] }[];
+  readonly schemas: ReadSchemaResult[];
   readonly imports: { readonly namespace?: string; readonly location?: string; readonly element: Element }[];
 }
 

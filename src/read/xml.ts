@@ -15,8 +15,9 @@ export interface ParsedXml {
  * because no WSDL needs one and entity definitions are how "billion laughs" attacks start.
  */
 export function parseXml(text: string, file: string): ParsedXml {
+  // xmldom reports some errors at line 0 (an empty file): every location names a real line
   const fail = (message: string, line = 1, column = 1): never => {
-    throw new WsdlError(message, { file, line, column });
+    throw new WsdlError(message, { file, line: Math.max(1, line), column: Math.max(1, column) });
   };
   const doctype = prologDoctype(text);
   if (doctype !== undefined) {

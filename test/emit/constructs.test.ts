@@ -272,7 +272,7 @@ const cases: Case[] = [
       'descriptors.ts': [
         "wrapper: { name: 'Echo', ns: 'urn:rpc' },\n        encoding: 'http://schemas.xmlsoap.org/soap/encoding/',",
         "{ name: 'count', ns: '', type: 'integer', xsiType: ['http://www.w3.org/2001/XMLSchema', 'int'] }",
-        "wrapper: { name: 'EchoResponse', ns: 'urn:rpc' },",
+        "wrapper: { name: 'EchoResponse', ns: 'urn:rpc', anyName: true },",
       ],
     },
   },

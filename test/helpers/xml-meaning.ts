@@ -4,6 +4,8 @@
  * Ignored, because the SuperOffice documentation examples differ from the WSDL binding there:
  * prefixes and namespace declarations, indentation, `xsi:type`, the SOAP 1.1 vs 1.2 envelope
  * namespace, and whether header entries sit inside `<Header>` or directly under `<Envelope>`.
+ * Also `soap:encodingStyle`, which says how an RPC/encoded message is encoded, not what it holds
+ * (node-soap leaves it out).
  * Whitespace-only text containing a line break, in an element without children, is layout too.
  */
 import { DOMParser, type Element } from '@xmldom/xmldom';
@@ -40,6 +42,7 @@ function meaningOf(element: Element): XmlMeaning {
     const attribute = element.attributes.item(i)!;
     if (attribute.namespaceURI === XMLNS || attribute.name === 'xmlns') continue;
     if (attribute.namespaceURI === XSI && attribute.localName === 'type') continue;
+    if (ENVELOPE_NAMESPACES.has(attribute.namespaceURI ?? '') && attribute.localName === 'encodingStyle') continue;
     if (attribute.namespaceURI === XSI && attribute.localName === 'nil') {
       nil = attribute.value.trim() === 'true' || attribute.value.trim() === '1';
       continue;

@@ -5,6 +5,7 @@
 import type { AgentDesc, FieldDesc, OperationDesc } from './descriptors.js';
 import { DecodeProblem, ResponseDecoder, type DecodedResponse } from './decode.js';
 import { writeEnvelope } from './encode.js';
+import { multipartBoundary, readXopPackage } from './multipart.js';
 import {
   BODY_START_LENGTH,
   ServiceError,
@@ -126,10 +127,11 @@ export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders e
     const status = response.status;
     const ok = status >= 200 && status < 300;
     const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
-    const decoder = new ResponseDecoder(this.descriptor, operation);
+    const contentType = response.headers.get('content-type');
     let bodyStart = '';
     let isXml: boolean | undefined;
     let problem: unknown;
+    let decoder = new ResponseDecoder(this.descriptor, operation);
 
     const consume = (text: string) => {
       if (bodyStart.length < BODY_START_LENGTH) bodyStart += text.slice(0, BODY_START_LENGTH - bodyStart.length);
@@ -146,10 +148,28 @@ export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders e
         }
       }
     };
-
-    await readBody(response, limit, signal, consume, (bytes) => {
+    const tooLarge = (bytes: number): never => {
       throw new SoapResponseError(`the response is larger than ${limit} bytes (read ${bytes})`, status, bodyStart);
-    });
+    };
+
+    if (multipartBoundary(contentType)) {
+      // MTOM/XOP: binary parts must be at hand before the envelope that points to them is read
+      const chunks: Uint8Array[] = [];
+      await readBody(response, limit, signal, (chunk) => chunks.push(chunk), tooLarge);
+      const body = concat(chunks);
+      let xop;
+      try {
+        xop = readXopPackage(body, contentType!);
+      } catch (error) {
+        throw new SoapResponseError(`a multipart/related response that cannot be read: ${(error as Error).message}`, status, new TextDecoder().decode(body.subarray(0, BODY_START_LENGTH)));
+      }
+      decoder = new ResponseDecoder(this.descriptor, operation, xop.attachments);
+      consume(xop.envelope);
+    } else {
+      const text = new TextDecoder(charsetOf(contentType));
+      await readBody(response, limit, signal, (chunk) => consume(text.decode(chunk, { stream: true })), tooLarge);
+      consume(text.decode());
+    }
 
     const empty = bodyStart.trim() === '';
     if (empty && (!operation.output || status === 202) && ok) return undefined;
@@ -214,7 +234,7 @@ async function readBody(
   response: FetchResponseLike,
   limit: number,
   signal: AbortSignal,
-  consume: (text: string) => void,
+  onChunk: (chunk: Uint8Array) => void,
   tooLarge: (bytes: number) => never,
 ): Promise<void> {
   const declared = Number(response.headers.get('content-length'));
@@ -223,13 +243,12 @@ async function readBody(
     tooLarge(declared);
   }
   if (!response.body) {
-    const text = await response.text();
-    if (text.length > limit) tooLarge(text.length);
-    consume(text);
+    const bytes = new TextEncoder().encode(await response.text());
+    if (bytes.length > limit) tooLarge(bytes.length);
+    onChunk(bytes);
     return;
   }
   const reader = response.body.getReader();
-  const decoder = new TextDecoder(charsetOf(response.headers.get('content-type')));
   let bytes = 0;
   try {
     for (;;) {
@@ -238,12 +257,21 @@ async function readBody(
       if (done) break;
       bytes += value.byteLength;
       if (bytes > limit) tooLarge(bytes);
-      consume(decoder.decode(value, { stream: true }));
+      onChunk(value);
     }
-    consume(decoder.decode());
   } finally {
     reader.cancel().catch(() => undefined);
   }
+}
+
+function concat(chunks: Uint8Array[]): Uint8Array {
+  const result = new Uint8Array(chunks.reduce((sum, chunk) => sum + chunk.byteLength, 0));
+  let offset = 0;
+  for (const chunk of chunks) {
+    result.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return result;
 }
 
 function charsetOf(contentType: string | null): string {
