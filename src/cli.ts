@@ -3,7 +3,7 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WsdlError, formatWarning } from './errors.js';
-import { findInputs, generate } from './generate.js';
+import { findInputs, generateAsync } from './generate.js';
 import { GENERATOR_NAME, GENERATOR_VERSION } from './version.js';
 import { compareOutput, isSame, writeOutput } from './write/output.js';
 
@@ -15,14 +15,21 @@ interface GenerateArguments {
   out: string;
   check: boolean;
   quiet: boolean;
+  allowRemote: boolean;
+  maxFileSize: number;
+  fetchTimeout: number;
 }
 
-function runGenerate(args: GenerateArguments): number {
+async function runGenerate(args: GenerateArguments): Promise<number> {
   const say = (line: string) => {
     if (!args.quiet) process.stdout.write(`${line}\n`);
   };
   const inputs = findInputs(args.inputs.length > 0 ? args.inputs : [DEFAULT_INPUT]);
-  const result = generate(inputs);
+  const result = await generateAsync(inputs, {
+    allowRemote: args.allowRemote,
+    maxFileBytes: Math.round(args.maxFileSize * 1024 * 1024),
+    fetchTimeout: Math.round(args.fetchTimeout * 1000),
+  });
   for (const warning of result.warnings) if (!args.quiet) process.stderr.write(`${formatWarning(warning)}\n`);
   for (const { source, agents, operations, types } of result.summary) {
     say(`${source}: ${count(agents, 'agent')}, ${count(operations, 'operation')}, ${count(types, 'type')}`);
@@ -62,7 +69,7 @@ function count(n: number, noun: string): string {
 /** Wrong command-line usage (exit code 2), as opposed to bad input (exit code 1). */
 class UsageError extends Error {}
 
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   let exitCode = 0;
   const parser = yargs(argv)
     .scriptName(GENERATOR_NAME)
@@ -74,7 +81,7 @@ export function main(argv: string[]): number {
       (command) =>
         command
           .positional('inputs', {
-            describe: `WSDL files, or folders searched for *.wsdl (sub-folders are kept in the output). Default: ${DEFAULT_INPUT}/`,
+            describe: `WSDL files or http(s) URLs, or folders searched for *.wsdl (sub-folders are kept in the output). Default: ${DEFAULT_INPUT}/`,
             type: 'string',
             array: true,
           })
@@ -95,15 +102,34 @@ export function main(argv: string[]): number {
             type: 'boolean',
             default: false,
           })
+          .option('allow-remote', {
+            describe: 'Follow imports to http(s) URLs from local WSDLs, and to other hosts from remote ones',
+            type: 'boolean',
+            default: false,
+          })
+          .option('max-file-size', {
+            describe: 'Refuse WSDL and XSD files larger than this many MiB',
+            type: 'number',
+            default: 16,
+          })
+          .option('fetch-timeout', {
+            describe: 'Seconds to wait for each remote file',
+            type: 'number',
+            default: 30,
+          })
           .example('$0 generate', `Generate ${DEFAULT_INPUT}/ into ${DEFAULT_OUT}/`)
           .example('$0 generate Services.wsdl --out src/soap', 'Generate one WSDL into src/soap/')
           .example('$0 generate --check', `Fail (exit 1) when ${DEFAULT_OUT}/ is out of date, as in CI`),
-      (args) => {
-        exitCode = runGenerate({
+      async (args) => {
+        if (!(args.maxFileSize > 0) || !(args.fetchTimeout > 0)) throw new UsageError('--max-file-size and --fetch-timeout must be positive numbers');
+        exitCode = await runGenerate({
           inputs: (args.inputs ?? []).map(String),
           out: args.out.replace(/[\\/]+$/, '') || '.',
           check: args.check,
           quiet: args.quiet,
+          allowRemote: args.allowRemote,
+          maxFileSize: args.maxFileSize,
+          fetchTimeout: args.fetchTimeout,
         });
       },
     )
@@ -114,7 +140,7 @@ export function main(argv: string[]): number {
       throw error ?? new UsageError(message);
     });
   try {
-    parser.parseSync();
+    await parser.parseAsync();
   } catch (error) {
     if (error instanceof UsageError) {
       process.stderr.write(`error: ${error.message}\nRun "${GENERATOR_NAME} --help" for usage.\n`);
@@ -129,4 +155,4 @@ export function main(argv: string[]): number {
   return exitCode;
 }
 
-process.exitCode = main(hideBin(process.argv));
+process.exitCode = await main(hideBin(process.argv));

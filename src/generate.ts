@@ -4,7 +4,8 @@ import path from 'node:path';
 import { WsdlError } from './errors.js';
 import { emitGroups, type EmitResult, type GroupInput } from './emit/emit.js';
 import type { WsdlDocument } from './model/model.js';
-import { loadWsdl } from './read/load.js';
+import { isUrl, loadWsdl, RemoteFileNeeded } from './read/load.js';
+import { loadWsdlWithRemote, type RemoteOptions } from './read/load-remote.js';
 
 export interface WsdlInput {
   /** The WSDL file to read. */
@@ -22,6 +23,11 @@ export interface WsdlInput {
 export function findInputs(inputs: readonly string[]): WsdlInput[] {
   const found: WsdlInput[] = [];
   for (const input of inputs) {
+    if (isUrl(input)) {
+      const url = new URL(input);
+      found.push({ file: url.href, sourceName: path.posix.basename(url.pathname) || url.host, group: '' });
+      continue;
+    }
     let stats;
     try {
       stats = statSync(input);
@@ -65,19 +71,41 @@ export interface GenerateResult extends EmitResult {
   readonly documents: readonly WsdlDocument[];
 }
 
-/** Reads, plans and emits; throws WsdlError for bad input. Writes nothing. */
-export function generate(inputs: readonly WsdlInput[]): GenerateResult {
+export type GenerateOptions = RemoteOptions;
+
+/**
+ * Reads, plans and emits; throws WsdlError for bad input. Writes nothing. Local files only:
+ * use generateAsync for URLs and remote imports.
+ */
+export function generate(inputs: readonly WsdlInput[], options: GenerateOptions = {}): GenerateResult {
+  const documents = inputs.map((input) => {
+    try {
+      return loadWsdl(input.file, options);
+    } catch (error) {
+      if (error instanceof RemoteFileNeeded) throw new WsdlError(`${error.url} is remote; it is read by generateAsync`);
+      throw error;
+    }
+  });
+  return emitDocuments(inputs, documents);
+}
+
+/** Like generate, fetching URLs given as inputs and, when allowed, remote imports. */
+export async function generateAsync(inputs: readonly WsdlInput[], options: GenerateOptions = {}): Promise<GenerateResult> {
+  const documents: WsdlDocument[] = [];
+  for (const input of inputs) documents.push(await loadWsdlWithRemote(input.file, options));
+  return emitDocuments(inputs, documents);
+}
+
+function emitDocuments(inputs: readonly WsdlInput[], documents: readonly WsdlDocument[]): GenerateResult {
   const sourceNames = new Map<string, string>();
   const groups = new Map<string, WsdlDocument[]>();
-  const documents: WsdlDocument[] = [];
-  for (const input of inputs) {
-    const document = loadWsdl(input.file);
+  inputs.forEach((input, index) => {
+    const document = documents[index];
     sourceNames.set(document.file, input.sourceName);
-    documents.push(document);
     const group = groups.get(input.group) ?? [];
     group.push(document);
     groups.set(input.group, group);
-  }
+  });
   const groupInputs: GroupInput[] = [...groups.entries()].map(([dir, docs]) => ({ dir, documents: docs }));
   const result = emitGroups(groupInputs, (file) => sourceNames.get(file) ?? path.basename(file));
   return { ...result, documents };

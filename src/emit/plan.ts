@@ -628,7 +628,14 @@ class Planner {
     const { binding, port } = found;
     const requestHeaders = new Map<string, FieldPlan>();
     const responseHeaders = new Map<string, FieldPlan>();
+    const operationNames = new Map<string, Operation>();
     const operations = portType.operations.flatMap((operation) => {
+      const twin = operationNames.get(operation.name);
+      if (twin) {
+        // WSDL 1.1 allows overloading by message name; WS-I and every generated client do not
+        throw new WsdlError(`portType ${portType.name.local} has a second operation named "${operation.name}" (overloaded operations are not supported)`, operation.loc);
+      }
+      operationNames.set(operation.name, operation);
       if (!operation.input) {
         // notification and solicit-response operations are sent by the service, not called
         this.warn(`operation "${operation.name}" has no input message, so the agent has no method for it`, operation.loc);

@@ -1,20 +1,33 @@
-/** Loads a WSDL file and every local file it imports or includes into one `WsdlDocument`. */
-import { readFileSync } from 'node:fs';
+/** Loads a WSDL and every file it imports or includes into one `WsdlDocument`. */
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from '@xmldom/xmldom';
-import { WsdlError } from '../errors.js';
-import { WSDL_NS, type Schema, type WsdlDocument } from '../model/model.js';
+import { WsdlError, formatLocation } from '../errors.js';
+import { WSDL_NS, qnameKey, type QName, type Schema, type SourceLocation, type WsdlDocument } from '../model/model.js';
 import { isXsd, readSchema, type ReadSchemaResult, type SchemaReference } from './schema.js';
 import { readWsdlFile, type WsdlFile } from './wsdl.js';
 import { locationOf, parseXml } from './xml.js';
 
 export interface LoadOptions {
-  /** Reads a file as UTF-8 text; replaceable for tests. */
-  readonly readFile?: (file: string) => string;
+  /** Reads a file (a path, or an http(s) URL already fetched) as text; replaceable for tests. */
+  readonly readFile?: (location: string) => string;
+  /** Follow imports to http(s) URLs from local files, and to other hosts from remote ones. */
+  readonly allowRemote?: boolean;
+  /** Larger files are refused. Default 16 MiB. */
+  readonly maxFileBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export function isUrl(location: string): boolean {
+  return /^https?:\/\//i.test(location);
 }
 
 export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument {
-  const readText = options.readFile ?? ((name: string) => readFileSync(name, 'utf8'));
+  const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const readText = options.readFile ?? ((name: string) => readLocalFile(name, maxBytes));
+  const resolveLocation = (fromFile: string, location: string, element: Element) =>
+    resolveImport(fromFile, location, options.allowRemote ?? false, () => locationOf(fromFile, element));
   const wsdlFiles: WsdlFile[] = [];
   const schemas: Schema[] = [];
   const warnings: WsdlDocument['warnings'] = [];
@@ -26,7 +39,9 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
     try {
       text = readText(name);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
+      if (error instanceof RemoteFileNeeded || (error instanceof WsdlError && !from)) throw error;
+      const reason =
+        (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : error instanceof WsdlError ? error.problem : (error as Error).message;
       if (from) throw new WsdlError(`cannot read imported file "${name}": ${reason}`, locationOf(from.file, from.element));
       throw new WsdlError(`cannot read "${name}": ${reason}`);
     }
@@ -76,7 +91,7 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
     }
   };
 
-  const start = path.normalize(file);
+  const start = isUrl(file) ? new URL(file).href : path.normalize(file);
   seen.add(start);
   addWsdl(start, readXml(start).root);
 
@@ -86,22 +101,73 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
     name: main.name,
     targetNamespace: main.targetNamespace,
     documentation: main.documentation,
-    services: wsdlFiles.flatMap((w) => w.services),
-    bindings: wsdlFiles.flatMap((w) => w.bindings),
-    portTypes: wsdlFiles.flatMap((w) => w.portTypes),
-    messages: wsdlFiles.flatMap((w) => w.messages),
+    services: unique(wsdlFiles.flatMap((w) => w.services), 'wsdl:service'),
+    bindings: unique(wsdlFiles.flatMap((w) => w.bindings), 'wsdl:binding'),
+    portTypes: unique(wsdlFiles.flatMap((w) => w.portTypes), 'wsdl:portType'),
+    messages: unique(wsdlFiles.flatMap((w) => w.messages), 'wsdl:message'),
     schemas,
     warnings,
   };
 }
 
-/** Resolves an import location against the importing file. Only local, relative paths are read. */
-function resolveLocation(fromFile: string, location: string, element: Element): string {
-  if (/^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(location) && !/^[a-zA-Z]:[\\/]/.test(location)) {
-    throw new WsdlError(
-      `the import of "${location}" is not followed: only files next to the WSDL (relative paths) are read`,
-      locationOf(fromFile, element),
-    );
+/** WSDL definitions are named uniquely within their namespace; a second one is an error. */
+function unique<T extends { name: QName; loc: SourceLocation }>(definitions: T[], what: string): T[] {
+  const seen = new Map<string, T>();
+  for (const definition of definitions) {
+    const first = seen.get(qnameKey(definition.name));
+    if (first) throw new WsdlError(`a second ${what} is named "${definition.name.local}" (the first is at ${formatLocation(first.loc)})`, definition.loc);
+    seen.set(qnameKey(definition.name), definition);
   }
+  return definitions;
+}
+
+/**
+ * Resolves an import against the file that makes it. Relative locations stay with their file
+ * (a path beside a local file, a URL beside a remote one). Nothing escapes silently: an http(s)
+ * import from a local file, or one to another origin than a remote file's, needs `allowRemote`;
+ * any other scheme (`file:`, `ftp:`, ...) is refused.
+ */
+function resolveImport(fromFile: string, location: string, allowRemote: boolean, where: () => SourceLocation): string {
+  const refuse = (why: string): never => {
+    throw new WsdlError(`the import of "${location}" is not followed: ${why}`, where());
+  };
+  const hasScheme = /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(location) && !/^[a-zA-Z]:[\\/]/.test(location);
+  if (isUrl(fromFile)) {
+    let target: URL;
+    try {
+      target = new URL(location, fromFile);
+    } catch {
+      return refuse('it is not a valid URL');
+    }
+    if (target.protocol !== 'http:' && target.protocol !== 'https:') return refuse(`only http and https are read (not ${target.protocol})`);
+    if (target.origin !== new URL(fromFile).origin && !allowRemote) {
+      return refuse(`it leaves ${new URL(fromFile).origin} (allow imports from other hosts with --allow-remote)`);
+    }
+    return target.href;
+  }
+  if (isUrl(location)) {
+    if (!allowRemote) return refuse('remote imports of a local WSDL are read only with --allow-remote');
+    return new URL(location).href;
+  }
+  if (hasScheme) return refuse('only files next to the WSDL (relative paths) and, when allowed, http(s) URLs are read');
   return path.normalize(path.join(path.dirname(fromFile), location));
+}
+
+/** Reads a local file within the size limit; a URL asks the caller to fetch it first. */
+export function readLocalFile(file: string, maxBytes: number): string {
+  if (isUrl(file)) throw new RemoteFileNeeded(file);
+  const size = statSync(file).size;
+  if (size > maxBytes) throw new WsdlError(`"${file}" is ${megabytes(size)}, more than the limit of ${megabytes(maxBytes)} (raise it with --max-file-size)`);
+  return readFileSync(file, 'utf8');
+}
+
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+
+/** Thrown by a synchronous load that meets a remote file it does not have yet (see load-remote.ts). */
+export class RemoteFileNeeded extends Error {
+  constructor(readonly url: string) {
+    super(`the remote file ${url} has not been fetched`);
+  }
 }

@@ -116,7 +116,13 @@ export function readSchema(element: Element, file: string, targetNamespaceOverri
         break;
       case 'redefine':
       case 'override':
-        throw new WsdlError(`xs:${child.localName} is not supported`, locationOf(file, child));
+        // read as the include it starts from; its changes to the included types are left out
+        warnings.push({
+          message: `xs:${child.localName} is not supported: "${attribute(child, 'schemaLocation') ?? ''}" is included as it is, without the changes made here`,
+          loc: locationOf(file, child),
+        });
+        references.push({ kind: 'include', schemaLocation: attribute(child, 'schemaLocation'), element: child });
+        break;
       default:
         // annotation, notation
         break;

@@ -137,6 +137,31 @@ const cases: Case[] = [
     message: /the import of "file:\/\/\/etc\/passwd" is not followed/,
   },
   {
+    name: 'two messages of one name',
+    files: {
+      'x.wsdl': echoWsdl({
+        messages:
+          '  <wsdl:message name="EchoRequest"><wsdl:part name="parameters" element="tns:Echo"/></wsdl:message>\n' +
+          '  <wsdl:message name="EchoResponse"><wsdl:part name="parameters" element="tns:EchoResponse"/></wsdl:message>\n' +
+          '  <wsdl:message name="EchoRequest"><wsdl:part name="other" element="tns:Echo"/></wsdl:message>',
+      }),
+    },
+    at: ['x.wsdl', 13],
+    message: /a second wsdl:message is named "EchoRequest" \(the first is at .*x\.wsdl:11:3\)/,
+  },
+  {
+    name: 'two operations of one name (overloading)',
+    files: {
+      'x.wsdl': echoWsdl({
+        portType:
+          '  <wsdl:portType name="EchoPort">\n    <wsdl:operation name="Echo"><wsdl:input message="tns:EchoRequest"/></wsdl:operation>\n' +
+          '    <wsdl:operation name="Echo"><wsdl:input message="tns:EchoRequest"/></wsdl:operation>\n  </wsdl:portType>',
+      }),
+    },
+    at: ['x.wsdl', 15],
+    message: /portType EchoPort has a second operation named "Echo" \(overloaded operations are not supported\)/,
+  },
+  {
     name: 'a type declared differently by two WSDLs of one folder',
     files: {
       'a.wsdl': echoWsdl({ schema: '<xs:complexType name="T"><xs:sequence><xs:element name="A" type="xs:int"/></xs:sequence></xs:complexType>' }),
@@ -146,6 +171,27 @@ const cases: Case[] = [
     message: /type \{urn:t\}T is declared differently here than at .*a\.wsdl:7/,
   },
 ];
+
+describe('inputs that look odd but are valid', () => {
+  it('schemas that import each other (a cycle) are read once each', () => {
+    const a = '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:b="urn:b" targetNamespace="urn:a"><xs:import namespace="urn:b" schemaLocation="b.xsd"/><xs:complexType name="A"><xs:sequence><xs:element name="B" type="b:B" minOccurs="0"/></xs:sequence></xs:complexType></xs:schema>';
+    const b = '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:a="urn:a" targetNamespace="urn:b"><xs:import namespace="urn:a" schemaLocation="a.xsd"/><xs:complexType name="B"><xs:sequence><xs:element name="A" type="a:A" minOccurs="0"/></xs:sequence></xs:complexType></xs:schema>';
+    const wsdl = echoWsdl({ namespaces: ' xmlns:a="urn:a"', schema: '<xs:import namespace="urn:a" schemaLocation="a.xsd"/>', output: '<xs:element name="Result" type="a:A"/>' });
+    const dir = tempFiles({ 'x.wsdl': wsdl, 'a.xsd': a, 'b.xsd': b });
+    const { files } = generate(findInputs([path.join(dir, 'x.wsdl')]));
+    expect(files.get('types/a.ts')).toContain('B?: B;');
+    expect(files.get('types/b.ts')).toContain('A?: A;');
+  });
+
+  it('xs:redefine is read as an include, with a warning', () => {
+    const base = '<?xml version="1.0"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:t"><xs:simpleType name="Code"><xs:restriction base="xs:string"/></xs:simpleType></xs:schema>';
+    const wsdl = echoWsdl({ schema: '<xs:redefine schemaLocation="base.xsd"/>', output: '<xs:element name="Result" type="tns:Code"/>' });
+    const dir = tempFiles({ 'x.wsdl': wsdl, 'base.xsd': base });
+    const { files, warnings } = generate(findInputs([path.join(dir, 'x.wsdl')]));
+    expect(files.get('types/t.ts')).toContain('export type Code = string;');
+    expect(warnings.map((w) => w.message)).toEqual(['xs:redefine is not supported: "base.xsd" is included as it is, without the changes made here']);
+  });
+});
 
 describe('bad input', () => {
   it.each(cases)('$name: a clear error with file and line', ({ files, at, message }) => {
