@@ -23,6 +23,8 @@ import { SOAP11_ENVELOPE_NS, SOAP12_ENVELOPE_NS, XSI_NS, base64ToBytes, hexToByt
 
 /** Nesting deeper than this is rejected: no real SOAP message needs it, and it bounds work. */
 export const MAX_DEPTH = 256;
+/** More attributes on one element than this are rejected as they arrive (an attribute bomb). */
+export const MAX_ATTRIBUTES = 256;
 
 export interface Fault {
   readonly code: string;
@@ -70,6 +72,11 @@ export class ResponseDecoder {
   ) {
     const parser = this.parser;
     parser.on('doctype', () => this.fail('a DOCTYPE is not allowed in a SOAP message'));
+    let attributes = 0;
+    parser.on('opentagstart', () => (attributes = 0));
+    parser.on('attribute', () => {
+      if (++attributes > MAX_ATTRIBUTES) this.fail(`an element has more than ${MAX_ATTRIBUTES} attributes`);
+    });
     parser.on('opentag', (tag) => {
       if (this.stack.length >= MAX_DEPTH) this.fail(`elements are nested more than ${MAX_DEPTH} deep`);
       const top = this.stack[this.stack.length - 1] ?? this.documentFrame;

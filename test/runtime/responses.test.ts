@@ -150,6 +150,19 @@ describe('errors', () => {
     expect(error.message).not.toMatch(/secret/);
   });
 
+  it('fails fast on deep nesting and on attribute bombs', async () => {
+    const deep = envelope11(`<FlushCachesResponse xmlns="${TNS}">${'<a>'.repeat(100_000)}`);
+    const started = Date.now();
+    const error = await rejection(agentAnswering(deep).flushCaches());
+    expect(error).toBeInstanceOf(SoapResponseError);
+    expect(error.message).toMatch(/elements are nested more than 256 deep/);
+    const attributes = Array.from({ length: 100_000 }, (_, i) => ` a${i}="x"`).join('');
+    const bomb = envelope11(`<FlushCachesResponse xmlns="${TNS}"${attributes}/>`);
+    const bombed = await rejection(agentAnswering(bomb).flushCaches());
+    expect(bombed.message).toMatch(/an element has more than 256 attributes/);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
   it('keeps the start of the body on the error', async () => {
     const page = `<html><body>${'x'.repeat(5000)}</body></html>`;
     const error = (await rejection(agentAnswering(page, 502).flushCaches())) as SoapHttpError;
