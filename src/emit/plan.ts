@@ -401,10 +401,16 @@ class Planner {
     }
     const baseRecord = base && this.records.get(base);
     const props = new UniqueNames([TEXT_PROPERTY, ANY_PROPERTY, ...(base ? this.allProps(base) : [])]);
+    // A restriction restates its elements but keeps every attribute of its base it does not
+    // restate or prohibit (XML Schema 1.0, Structures 3.4.2).
+    const restated = new Set([...flat.attributes.map((a) => a.name), ...flat.prohibitedAttributes]);
+    const restricted = type.base && type.derivation === 'restriction' ? this.planFor(this.schemas.complexType(type.base, type.loc), type.base.ns) : undefined;
+    const keptAttributes = restricted?.shape === 'record' ? this.allAttributes(restricted).filter((a) => !restated.has(a.name)) : [];
     const fields = flat.elements.map((member) =>
       this.field(member.element, ns, `${plan.name}${identifier(member.element.name)}`, props, member),
     );
-    const attributes = flat.attributes.map((attribute): AttributePlan => {
+    const inheritedAttributes = keptAttributes.map((attribute) => ({ ...attribute, prop: props.claim(attribute.prop) }));
+    const ownAttributes = flat.attributes.map((attribute): AttributePlan => {
       const value = this.typeUse(attribute.type, ns, `${plan.name}${identifier(attribute.name)}`, attribute.loc);
       if (value.descriptor.startsWith('() =>')) throw new WsdlError(`attribute "${attribute.name}" has a complex type; attributes hold simple values only`, attribute.loc);
       const prop = props.claim(attribute.name);
@@ -422,12 +428,19 @@ class Planner {
     return {
       base,
       fields,
-      attributes,
+      attributes: [...inheritedAttributes, ...ownAttributes],
       text,
       any: flat.anyElement,
       choices: flat.choices,
       alias: flat.choices.length > 0 || (baseRecord?.alias ?? false),
     };
+  }
+
+  /** A record's attributes, its bases' included. */
+  private allAttributes(plan: TypePlan): AttributePlan[] {
+    const record = this.records.get(plan);
+    if (!record) return [];
+    return [...(record.base ? this.allAttributes(record.base) : []), ...record.attributes];
   }
 
   /** Property names a record and its bases already use. */
@@ -446,7 +459,10 @@ class Planner {
     occurs?: { minOccurs: number; maxOccurs: number | 'unbounded'; choice?: { group: number; branch: number } },
   ): FieldPlan {
     const resolved = this.schemas.resolveElement(element);
-    const value = this.typeUse(resolved.type, ns, anonymousName, resolved.loc);
+    // a global element's anonymous type is named after the element, wherever it is first met
+    const value = element.ref
+      ? this.typeUse(resolved.type, element.ref.ns, identifier(element.ref.local), resolved.loc)
+      : this.typeUse(resolved.type, ns, anonymousName, resolved.loc);
     const maxOccurs = occurs?.maxOccurs ?? resolved.maxOccurs;
     const repeated = maxOccurs !== 1;
     const nillable = resolved.nillable;

@@ -28,6 +28,8 @@ export interface FlatContent {
   /** An `xs:any` wildcard: elements not declared here are kept as XML. */
   readonly anyElement: boolean;
   readonly attributes: (AttributeDecl & { readonly type: TypeUse })[];
+  /** Attributes a restriction prohibits (`use="prohibited"`), by name. */
+  readonly prohibitedAttributes: string[];
   readonly anyAttribute: boolean;
   /** Where the TypeScript type is looser than the schema, and why. */
   readonly approximations: { readonly message: string; readonly loc: SourceLocation }[];
@@ -91,8 +93,16 @@ export function flattenContent(type: ComplexType, schemas: SchemaSet): FlatConte
   };
 
   if (type.content) walk(type.content, { optional: false, repeated: false, groups: [] });
-  const { attributes, anyAttribute } = flattenAttributes(type.attributes, type.anyAttribute, schemas, []);
-  return { elements, choices, anyElement, attributes, anyAttribute, approximations };
+  const flat = flattenAttributes(type.attributes, type.anyAttribute, schemas, []);
+  return {
+    elements,
+    choices,
+    anyElement,
+    attributes: flat.attributes.filter((attribute) => !attribute.prohibited),
+    prohibitedAttributes: flat.attributes.filter((attribute) => attribute.prohibited).map((attribute) => attribute.name),
+    anyAttribute: flat.anyAttribute,
+    approximations,
+  };
 }
 
 /** The context for the members of a group, given the group's own occurrence. */

@@ -193,6 +193,8 @@ export interface AttributeDecl {
   /** Undefined exactly when the attribute is a `ref` to a global attribute. */
   readonly type?: TypeUse;
   readonly required: boolean;
+  /** `use="prohibited"`: a restriction removing an attribute its base has. */
+  readonly prohibited?: boolean;
   readonly defaultValue?: string;
   readonly fixed?: string;
   readonly documentation?: string;

@@ -23,7 +23,7 @@ import {
   type TypeUse,
   type UnsupportedConstruct,
 } from '../model/model.js';
-import { attribute, childElements, documentationText, locationOf, qnameAttribute, resolveQName } from './xml.js';
+import { attribute, childElements, documentationText, locationOf, nameAttribute, qnameAttribute, resolveQName } from './xml.js';
 
 /** A reference from a schema to another schema document (`xs:import` / `xs:include`). */
 export interface SchemaReference {
@@ -155,7 +155,7 @@ class SchemaReader {
   ) {}
 
   requiredName(element: Element, construct: string): QName {
-    const name = attribute(element, 'name');
+    const name = nameAttribute(element);
     if (!name) throw new WsdlError(`a top-level xs:${construct} needs a name attribute`, locationOf(this.file, element));
     return { ns: this.targetNamespace, local: name };
   }
@@ -170,7 +170,7 @@ class SchemaReader {
       if (global) throw new WsdlError('a top-level xs:element cannot use ref', loc);
       return { name: ref.local, ns: ref.ns, ref, minOccurs, maxOccurs, nillable: false, documentation, loc };
     }
-    const name = attribute(element, 'name');
+    const name = nameAttribute(element);
     if (!name) throw new WsdlError('xs:element needs a name or a ref attribute', loc);
     const form = attribute(element, 'form');
     const qualified = form ? form === 'qualified' : this.qualified.elements;
@@ -188,9 +188,10 @@ class SchemaReader {
 
   attribute(element: Element, global: boolean): AttributeDecl {
     const loc = locationOf(this.file, element);
-    const required = attribute(element, 'use') === 'required';
+    const use = attribute(element, 'use');
     const base = {
-      required,
+      required: use === 'required',
+      ...(use === 'prohibited' ? { prohibited: true } : {}),
       defaultValue: attribute(element, 'default'),
       fixed: attribute(element, 'fixed'),
       documentation: this.documentation(element),
@@ -198,7 +199,7 @@ class SchemaReader {
     };
     const ref = this.qname(element, 'ref');
     if (ref) return { ...base, name: ref.local, ns: ref.ns, ref };
-    const name = attribute(element, 'name');
+    const name = nameAttribute(element);
     if (!name) throw new WsdlError('xs:attribute needs a name or a ref attribute', loc);
     const form = attribute(element, 'form');
     const qualified = global || (form ? form === 'qualified' : this.qualified.attributes);
@@ -335,7 +336,7 @@ class SchemaReader {
       itemType = this.element(itemElement, false).type ?? itemType;
     }
     const item: ElementDecl = {
-      name: (itemElement && attribute(itemElement, 'name')) ?? 'item',
+      name: (itemElement && nameAttribute(itemElement)) ?? 'item',
       ns: '',
       type: itemType,
       minOccurs: 0,

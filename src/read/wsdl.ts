@@ -28,6 +28,7 @@ import {
   documentationText,
   firstChildNamed,
   locationOf,
+  nameAttribute,
   qnameAttribute,
 } from './xml.js';
 
@@ -54,7 +55,7 @@ export function readWsdlFile(root: Element, file: string): WsdlFile {
   const targetNamespace = attribute(root, 'targetNamespace') ?? '';
   const qname = (local: string): QName => ({ ns: targetNamespace, local });
   const required = (element: Element, name: string, construct: string): string => {
-    const value = attribute(element, name);
+    const value = nameAttribute(element, name);
     if (!value) throw new WsdlError(`${construct} needs a ${name} attribute`, locationOf(file, element));
     return value;
   };
@@ -98,7 +99,7 @@ export function readWsdlFile(root: Element, file: string): WsdlFile {
         input: input && requiredQName(input, 'message', 'wsdl:input'),
         output: output && requiredQName(output, 'message', 'wsdl:output'),
         faults: childrenNamed(operation, WSDL_NS, 'fault').map((fault) => ({
-          name: attribute(fault, 'name') ?? '',
+          name: nameAttribute(fault) ?? '',
           message: requiredQName(fault, 'message', 'wsdl:fault'),
         })),
         loc: locationOf(file, operation),

@@ -102,6 +102,11 @@ export function attribute(element: Element, name: string): string | undefined {
   return element.hasAttribute(name) ? element.getAttribute(name) ?? undefined : undefined;
 }
 
+/** A name (an NCName): XML Schema and WSDL collapse its whitespace, so `name="Code "` is `Code`. */
+export function nameAttribute(element: Element, name = 'name'): string | undefined {
+  return attribute(element, name)?.trim();
+}
+
 /**
  * Resolves a QName-valued attribute (`type="tns:Foo"`) against the namespaces in scope. An
  * unprefixed name takes the default namespace, as XML Schema prescribes for QName values.

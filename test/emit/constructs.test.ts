@@ -277,6 +277,23 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'a restriction keeps the base attributes it does not restate or prohibit; names are whitespace-collapsed',
+    given: {
+      schema:
+        '<xs:complexType name="Key"><xs:sequence><xs:element name="Id" type="xs:string"/></xs:sequence>' +
+        '<xs:attribute name="origin" type="xs:string"/><xs:attribute name="kind" type="xs:string"/><xs:attribute name="old" type="xs:string"/></xs:complexType>' +
+        '<xs:complexType name="Def"><xs:complexContent><xs:restriction base="tns:Key"><xs:sequence><xs:element name="Id" type="xs:string"/></xs:sequence>' +
+        '<xs:attribute name="kind" type="xs:int" use="required"/><xs:attribute name="old" use="prohibited"/></xs:restriction></xs:complexContent></xs:complexType>' +
+        complexType(' Spaced ', '<xs:element name="Code " type="xs:int"/>'),
+    },
+    want: {
+      'types/t.ts': [
+        'export interface Def {\n  Id: string;\n  /** The attribute origin. */\n  origin?: string;\n  /** The attribute kind. */\n  kind: number;\n}',
+        'export interface Spaced {\n  Code: number;\n}',
+      ],
+    },
+  },
+  {
     name: 'names that are not identifiers or that would shadow globals are made safe; wire names kept',
     given: {
       schema:
