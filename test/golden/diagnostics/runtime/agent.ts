@@ -9,6 +9,7 @@ import { multipartBoundary, readXopPackage } from './multipart.js';
 import {
   BODY_START_LENGTH,
   ServiceError,
+  SoapEncodeError,
   SoapError,
   SoapFaultError,
   SoapHttpError,
@@ -19,7 +20,7 @@ import {
 /** The part of the standard `fetch` that agents use; pass any compatible function. */
 export type FetchLike = (
   url: string,
-  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal },
+  init: { method: string; headers: Record<string, string>; body: string; signal: AbortSignal; redirect: 'manual' },
 ) => Promise<FetchResponseLike>;
 
 export interface FetchResponseLike {
@@ -114,12 +115,15 @@ export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders e
       this.descriptor.soapVersion === '1.2'
         ? { 'Content-Type': `application/soap+xml; charset=utf-8${action ? `; action="${action}"` : ''}` }
         : { 'Content-Type': 'text/xml; charset=utf-8', SOAPAction: `"${action}"` };
-    return fetchFunction(this.endpoint, {
-      method: 'POST',
-      headers: { Accept: 'application/soap+xml, text/xml, */*', ...this.options.httpHeaders, ...headers },
-      body,
-      signal,
-    });
+    const httpHeaders = { Accept: 'application/soap+xml, text/xml, */*', ...this.options.httpHeaders, ...headers };
+    for (const [name, value] of Object.entries(httpHeaders)) {
+      // checked here, because fetch's own error would quote the value (a ticket, say)
+      if (typeof value !== 'string' || /[^\t\x20-\x7e\x80-\xff]/.test(value)) {
+        return Promise.reject(new SoapEncodeError(`the HTTP header ${name} has a value HTTP cannot carry (a line break or a character beyond Latin-1)`));
+      }
+    }
+    // A redirect is not followed: fetch would send the envelope, credentials and all, wherever it points.
+    return fetchFunction(this.endpoint, { method: 'POST', headers: httpHeaders, body, signal, redirect: 'manual' });
   }
 
   /** Streams the body into the decoder; keeps its start for error messages. */
@@ -127,6 +131,11 @@ export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders e
     const status = response.status;
     const ok = status >= 200 && status < 300;
     const limit = this.options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES;
+    if (status >= 300 && status < 400) {
+      await response.body?.cancel().catch(() => undefined);
+      const location = response.headers.get('location');
+      throw new SoapHttpError(status, response.statusText, location ? `redirects to ${location}, which is not followed: set the agent's endpoint` : '');
+    }
     const contentType = response.headers.get('content-type');
     let bodyStart = '';
     let isXml: boolean | undefined;
@@ -148,8 +157,8 @@ export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders e
         }
       }
     };
-    const tooLarge = (bytes: number): never => {
-      throw new SoapResponseError(`the response is larger than ${limit} bytes (read ${bytes})`, status, bodyStart);
+    const tooLarge = (bytes: number, declared = false): never => {
+      throw new SoapResponseError(`the response is larger than ${limit} bytes (${declared ? 'it declares' : 'read'} ${bytes})`, status, bodyStart);
     };
 
     if (multipartBoundary(contentType)) {
@@ -235,12 +244,12 @@ async function readBody(
   limit: number,
   signal: AbortSignal,
   onChunk: (chunk: Uint8Array) => void,
-  tooLarge: (bytes: number) => never,
+  tooLarge: (bytes: number, declared?: boolean) => never,
 ): Promise<void> {
   const declared = Number(response.headers.get('content-length'));
   if (Number.isFinite(declared) && declared > limit) {
     await response.body?.cancel().catch(() => undefined);
-    tooLarge(declared);
+    tooLarge(declared, true);
   }
   if (!response.body) {
     const bytes = new TextEncoder().encode(await response.text());
