@@ -22,7 +22,7 @@ import {
   type Scalar,
 } from './descriptors.js';
 import { XOP_NS, contentIdOf } from './multipart.js';
-import { SOAP11_ENVELOPE_NS, SOAP12_ENVELOPE_NS, XSI_NS, base64ToBytes, hexToBytes, parseDateTime } from './xml.js';
+import { SOAP11_ENVELOPE_NS, SOAP12_ENVELOPE_NS, XSI_NS, base64ToBytes, hexToBytes, parseDateTime, splitList } from './xml.js';
 
 /** Nesting deeper than this is rejected: no real SOAP message needs it, and it bounds work. */
 export const MAX_DEPTH = 256;
@@ -245,8 +245,7 @@ export class ResponseDecoder {
   }
 
   private parseList(type: ListType, text: string): unknown[] {
-    const items = text.trim() ? text.trim().split(/\s+/) : [];
-    return items.map((item) => this.parseScalar(type.item, item));
+    return splitList(text).map((item) => this.parseScalar(type.item, item));
   }
 
   private recordFrame(type: RecordType, tag: SaxesTagNS, assign: (value: unknown) => void): Frame {

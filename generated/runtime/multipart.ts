@@ -37,7 +37,12 @@ export function readXopPackage(body: Uint8Array, contentType: string): XopPackag
 
 /** The Content-ID an `xop:Include href` refers to (`cid:` URLs are percent-encoded). */
 export function contentIdOf(href: string): string {
-  return decodeURIComponent(href.replace(/^cid:/i, ''));
+  const id = href.replace(/^cid:/i, '');
+  try {
+    return decodeURIComponent(id);
+  } catch {
+    return id; // not percent-encoded after all: compare it as written
+  }
 }
 
 interface Part {

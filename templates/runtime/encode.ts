@@ -235,7 +235,14 @@ function wellFormedProblem(fragment: string): string | undefined {
 
 function formatList(writer: XmlWriter, type: ListType, value: unknown): string {
   if (!Array.isArray(value)) writer.fail(`expected an array (xs:list), got ${describe(value)}`);
-  return value.map((item) => formatScalar(writer, type.item, item)).join(' ');
+  return value
+    .map((item, index) => {
+      const text = formatScalar(writer, type.item, item);
+      // items are separated by whitespace, so one cannot contain any, nor be empty
+      if (text === '' || /[ \t\r\n]/.test(text)) writer.fail(`item ${index} of the list is empty or contains whitespace`);
+      return text;
+    })
+    .join(' ');
 }
 
 function formatScalar(writer: XmlWriter, scalar: Scalar, value: unknown): string {
@@ -251,7 +258,9 @@ function formatScalar(writer: XmlWriter, scalar: Scalar, value: unknown): string
       return formatDecimal(value);
     case 'double':
       if (typeof value !== 'number') writer.fail(`expected a number, got ${describe(value)}`);
-      return Number.isNaN(value) ? 'NaN' : value === Infinity ? 'INF' : value === -Infinity ? '-INF' : String(value);
+      if (Number.isNaN(value)) return 'NaN';
+      if (value === Infinity || value === -Infinity) return value > 0 ? 'INF' : '-INF';
+      return Object.is(value, -0) ? '-0' : String(value);
     case 'boolean':
       if (typeof value !== 'boolean') writer.fail(`expected a boolean, got ${describe(value)}`);
       return value ? 'true' : 'false';

@@ -56,25 +56,43 @@ export function hexToBytes(text: string): Uint8Array {
   return bytes;
 }
 
-/** ISO 8601 in UTC, without fractional seconds when they are zero: `2021-11-30T13:22:50Z`. */
+/**
+ * ISO 8601 in UTC, without fractional seconds when they are zero: `2021-11-30T13:22:50Z`. Years
+ * outside 0000–9999 are written as XML Schema spells them (`10000-…`, `-0001-…`), not as
+ * JavaScript's `+010000-…`; year 0 is 1 BCE, as in ISO 8601 and XML Schema 1.1.
+ */
 export function formatDateTime(date: Date): string {
-  return date.toISOString().replace('.000Z', 'Z');
+  const year = date.getUTCFullYear();
+  const rest = date.toISOString().replace(/^[+-]?\d+/, '').replace(/\.000Z$/, 'Z');
+  return `${year < 0 ? '-' : ''}${String(Math.abs(year)).padStart(4, '0')}${rest}`;
 }
 
 /**
  * Parses an xs:dateTime. A value without a zone offset is taken as UTC, so the same text gives
- * the same instant on every machine.
+ * the same instant on every machine. Fractions beyond milliseconds (.NET writes 7 digits) are cut.
  */
 export function parseDateTime(text: string): Date {
   const value = text.trim();
-  const match = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/.exec(value);
+  const match = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/.exec(value);
   if (!match) throw new Error(`"${value}" is not an xs:dateTime`);
   const [, year, month, day, hour, minute, second, fraction = '', zone = 'Z'] = match;
-  // Date.parse keeps millisecond precision; longer fractions (.NET writes 7 digits) are cut.
-  const iso = `${year}-${month}-${day}T${hour}:${minute}:${second}${fraction.slice(0, 4)}${zone}`;
-  const time = Date.parse(iso);
+  const numbers = [month, day, hour, minute, second].map(Number);
+  const [m, d, h, min, s] = numbers;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || h > 24 || min > 59 || s > 60) throw new Error(`"${value}" is not an xs:dateTime`);
+  // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999
+  const date = new Date(0);
+  date.setUTCFullYear(Number(year), m - 1, d);
+  date.setUTCHours(h, min, s, Number(fraction.slice(0, 3).padEnd(3, '0')));
+  if (date.getUTCDate() !== d && h !== 24) throw new Error(`"${value}" is not an xs:dateTime`);
+  const offset = zone === 'Z' ? 0 : (zone.startsWith('-') ? -1 : 1) * (Number(zone.slice(1, 3)) * 60 + Number(zone.slice(4, 6)));
+  const time = date.getTime() - offset * 60_000;
   if (Number.isNaN(time)) throw new Error(`"${value}" is not an xs:dateTime`);
   return new Date(time);
+}
+
+/** XML Schema separates list items by its own whitespace only: space, TAB, CR and LF. */
+export function splitList(text: string): string[] {
+  return text.split(/[ \t\r\n]+/).filter((item) => item !== '');
 }
 
 /** A finite number in xs:decimal form: never exponent notation. */

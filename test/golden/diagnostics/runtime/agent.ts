@@ -123,7 +123,7 @@ export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders e
       }
     }
     // A redirect is not followed: fetch would send the envelope, credentials and all, wherever it points.
-    return fetchFunction(this.endpoint, { method: 'POST', headers: httpHeaders, body, signal, redirect: 'manual' });
+    return untilAborted(fetchFunction(this.endpoint, { method: 'POST', headers: httpHeaders, body, signal, redirect: 'manual' }), signal);
   }
 
   /** Streams the body into the decoder; keeps its start for error messages. */
@@ -195,9 +195,10 @@ export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders e
       }
     }
     if (problem !== undefined || !decoded) {
-      if (!(problem instanceof DecodeProblem)) throw problem;
       if (!ok) throw new SoapHttpError(status, response.statusText, bodyStart);
-      throw new SoapResponseError(problem.message, status, bodyStart, { cause: problem });
+      // a DecodeProblem says what is wrong; anything else is still a response we cannot read
+      const message = problem instanceof DecodeProblem ? problem.message : `it cannot be read (${String(problem)})`;
+      throw new SoapResponseError(message, status, bodyStart, { cause: problem });
     }
     if (decoded.kind === 'fault') throw new SoapFaultError(decoded.fault, status);
     if (!ok) throw new SoapHttpError(status, response.statusText, bodyStart);
@@ -252,7 +253,7 @@ async function readBody(
     tooLarge(declared, true);
   }
   if (!response.body) {
-    const bytes = new TextEncoder().encode(await response.text());
+    const bytes = new TextEncoder().encode(await untilAborted(response.text(), signal));
     if (bytes.length > limit) tooLarge(bytes.length);
     onChunk(bytes);
     return;
@@ -261,8 +262,7 @@ async function readBody(
   let bytes = 0;
   try {
     for (;;) {
-      if (signal.aborted) throw signal.reason;
-      const { done, value } = await reader.read();
+      const { done, value } = await untilAborted(reader.read(), signal);
       if (done) break;
       bytes += value.byteLength;
       if (bytes > limit) tooLarge(bytes);
@@ -271,6 +271,31 @@ async function readBody(
   } finally {
     reader.cancel().catch(() => undefined);
   }
+}
+
+/**
+ * Settles with `promise`, or rejects as soon as `signal` aborts: the timeout holds even against a
+ * fetch implementation (or a body stream) that ignores the signal.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => undefined);
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
 }
 
 function concat(chunks: Uint8Array[]): Uint8Array {
