@@ -611,6 +611,11 @@ class Planner {
     const claimed: { document: WsdlDocument; portType: PortType; names: string[] }[] = [];
     const agentNames = new UniqueNames();
     for (const document of documents) {
+      for (const binding of document.bindings) {
+        if (!this.byName(document.portTypes, binding.portType, 'portType', binding.loc)) {
+          throw new WsdlError(`wsdl:binding "${binding.name.local}" is of the portType ${formatQName(binding.portType)}, which is not declared`, binding.loc);
+        }
+      }
       for (const portType of document.portTypes) {
         const base = typeName(portType.name.local);
         const agent = `${base}Agent`;

@@ -108,6 +108,16 @@ const cases: Case[] = [
     message: /wsdl:port "P" names the binding \{urn:t\}Gone, which is not declared/,
   },
   {
+    name: 'a binding of a missing portType',
+    files: {
+      'x.wsdl': echoWsdl({
+        binding: '  <wsdl:binding name="EchoBinding" type="tns:Nowhere">\n    <soap:binding transport="http://schemas.xmlsoap.org/soap/http"/>\n  </wsdl:binding>',
+      }),
+    },
+    at: ['x.wsdl', 20],
+    message: /wsdl:binding "EchoBinding" is of the portType \{urn:t\}Nowhere, which is not declared/,
+  },
+  {
     name: 'a binding operation without a portType operation match',
     files: {
       'x.wsdl': echoWsdl({
