@@ -355,9 +355,6 @@ class Planner {
       }
       return;
     }
-    for (const construct of type.unsupported) {
-      this.warn(`${construct.construct} is not supported yet; ${plan.name} may lack members`, construct.loc);
-    }
     switch (plan.shape) {
       case 'dictionary': {
         const parts = this.dictionaryParts(type)!;

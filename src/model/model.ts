@@ -240,8 +240,6 @@ export interface ComplexType {
   /** A SOAP-encoded array (a restriction of soapenc:Array), read as one repeated item element. */
   readonly encodedArray?: boolean;
   readonly documentation?: string;
-  /** Constructs this reader does not turn into members; the emitter warns about them. */
-  readonly unsupported: UnsupportedConstruct[];
   readonly loc: SourceLocation;
 }
 
@@ -259,11 +257,6 @@ export interface SimpleType {
   /** Kept for documentation: patterns and range facets. */
   readonly facets: { readonly name: string; readonly value: string }[];
   readonly documentation?: string;
-  readonly loc: SourceLocation;
-}
-
-export interface UnsupportedConstruct {
-  readonly construct: string;
   readonly loc: SourceLocation;
 }
 

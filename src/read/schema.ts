@@ -21,7 +21,6 @@ import {
   type SimpleType,
   type SourceLocation,
   type TypeUse,
-  type UnsupportedConstruct,
 } from '../model/model.js';
 import { attribute, childElements, documentationText, locationOf, nameAttribute, qnameAttribute, resolveQName } from './xml.js';
 
@@ -242,7 +241,6 @@ class SchemaReader {
 
   complexType(element: Element, name?: QName): ComplexType {
     const loc = locationOf(this.file, element);
-    const unsupported: UnsupportedConstruct[] = [];
     let base: QName | undefined;
     let derivation: 'extension' | 'restriction' | undefined;
     let content: Particle | undefined;
@@ -310,7 +308,6 @@ class SchemaReader {
       mixed,
       isDictionary: this.isWcfDictionary(element),
       documentation: this.documentation(element),
-      unsupported,
       loc,
     };
   }
@@ -354,7 +351,6 @@ class SchemaReader {
       isDictionary: false,
       encodedArray: true,
       documentation: this.documentation(element),
-      unsupported: [],
       loc,
     };
   }

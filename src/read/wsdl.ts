@@ -16,7 +16,6 @@ import {
   type Operation,
   type PortType,
   type QName,
-  type Schema,
   type Service,
   type SoapVersion,
 } from '../model/model.js';
