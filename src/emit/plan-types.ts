@@ -1,3 +1,7 @@
+/**
+ * Type planning: every schema type a group needs gets a TypeScript name, a module (one per target
+ * namespace) and a shape — record, WCF collection, dictionary or simple — with its members.
+ */
 import { WsdlError, type Warning } from '../errors.js';
 import { builtin, type ScalarKind } from '../model/builtins.js';
 import { flattenContent, type FlatContent } from '../model/content.js';
