@@ -42,6 +42,15 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>): vo
   const temporary = `${target}.wsdl-agents-new-${suffix}`;
   const previous = `${target}.wsdl-agents-old-${suffix}`;
   try {
+    swapIn();
+  } catch (error) {
+    if (error instanceof WsdlError) throw error;
+    throw new WsdlError(`cannot write "${out}": ${(error as Error).message}; the previous output is unchanged`);
+  } finally {
+    removeQuietly(temporary);
+  }
+
+  function swapIn(): void {
     for (const [name, content] of files) {
       const full = path.join(temporary, name);
       mkdirSync(path.dirname(full), { recursive: true });
@@ -55,13 +64,19 @@ export function writeOutput(out: string, files: ReadonlyMap<string, string>): vo
         renameSync(previous, target);
         throw error;
       }
-      rmSync(previous, { recursive: true, force: true });
+      removeQuietly(previous); // the new output is in place; a leftover old copy is only clutter
     } else {
       mkdirSync(path.dirname(target), { recursive: true });
       renameSync(temporary, target);
     }
-  } finally {
-    rmSync(temporary, { recursive: true, force: true });
+  }
+}
+
+function removeQuietly(folder: string): void {
+  try {
+    rmSync(folder, { recursive: true, force: true });
+  } catch {
+    // nothing was there to remove, or it cannot be: either way, not the user's problem here
   }
 }
 

@@ -114,6 +114,14 @@ describe('wsdl-agents CLI', () => {
     expect(readFileSync(path.join(dir, 'wsdl/notes.txt'), 'utf8')).toBe('mine');
   });
 
+  it('an output folder that cannot be written is a one-line error', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'notes.txt'), 'a file, not a folder');
+    const { code, stderr } = run(dir, 'generate', '--out', 'notes.txt/soap');
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^error: cannot write "notes\.txt\/soap": .*ENOTDIR.*; the previous output is unchanged\n$/);
+  });
+
   it('--quiet prints nothing on success; a missing input and an unknown option are errors', () => {
     const dir = project();
     expect(run(dir, '--quiet')).toMatchObject({ code: 0, stdout: '', stderr: '' });
