@@ -218,21 +218,14 @@ export class ResponseDecoder {
 
   private scalarFrame(scalar: Scalar, assign: (value: unknown) => void): Frame {
     if (scalar === 'anyType') return this.anyFrame(assign);
-    let text = '';
-    let included: Uint8Array | undefined;
-    return {
-      open: (tag) => {
-        // MTOM: the bytes are in another MIME part
-        if (scalar === 'base64Binary' && tag.local === 'Include' && tag.uri === XOP_NS) {
-          const href = findAttribute(tag, '', 'href') ?? '';
-          included = this.attachments.get(contentIdOf(href));
-          if (!included) this.fail(`xop:Include refers to "${href}", which is not a part of this response`);
-        }
-        return SKIP;
-      },
-      text: (chunk) => (text += chunk),
-      close: () => assign(included ?? this.parseScalar(scalar, text)),
-    };
+    return new ScalarFrame(this, scalar, assign);
+  }
+
+  /** For ScalarFrame: MTOM bytes in another MIME part, from an `xop:Include`. */
+  attachment(tag: SaxesTagNS): Uint8Array {
+    const href = findAttribute(tag, '', 'href') ?? '';
+    const bytes = this.attachments.get(contentIdOf(href));
+    return bytes ?? this.fail(`xop:Include refers to "${href}", which is not a part of this response`);
   }
 
   private listFrame(type: ListType, assign: (value: unknown) => void): Frame {
@@ -388,7 +381,7 @@ export class ResponseDecoder {
     };
   }
 
-  private parseScalar(scalar: Scalar, text: string): unknown {
+  parseScalar(scalar: Scalar, text: string): unknown {
     switch (scalar) {
       case 'string':
       case 'anyType':
@@ -432,6 +425,34 @@ export class ResponseDecoder {
   }
 }
 
+/**
+ * The frame of a simple value: the most frequent frame by far, so a class (one object per
+ * element) rather than a set of closures.
+ */
+class ScalarFrame implements Frame {
+  private content = '';
+  private included: Uint8Array | undefined;
+
+  constructor(
+    private readonly decoder: ResponseDecoder,
+    private readonly scalar: Scalar,
+    private readonly assign: (value: unknown) => void,
+  ) {}
+
+  open(tag: SaxesTagNS): Frame {
+    if (this.scalar === 'base64Binary' && tag.local === 'Include' && tag.uri === XOP_NS) this.included = this.decoder.attachment(tag);
+    return SKIP;
+  }
+
+  text(chunk: string): void {
+    this.content += chunk;
+  }
+
+  close(): void {
+    this.assign(this.included ?? this.decoder.parseScalar(this.scalar, this.content));
+  }
+}
+
 function closingFrame(onClose: () => void): Frame {
   return { open: () => SKIP, text: () => undefined, close: onClose };
 }
@@ -472,14 +493,20 @@ interface FieldLookup {
  * differently from their schema), by name alone if that is unambiguous.
  */
 function fieldLookup(fields: readonly FieldDesc[]): FieldLookup {
-  const exact = new Map<string, FieldDesc>();
-  const byLocal = new Map<string, FieldDesc | null>();
+  // by local name first: no key string is built per element, and names rarely repeat
+  const byLocal = new Map<string, FieldDesc[]>();
   for (const field of fields) {
-    exact.set(`${field.ns}|${field.name}`, field);
-    byLocal.set(field.name, byLocal.has(field.name) ? null : field);
+    const same = byLocal.get(field.name);
+    if (same) same.push(field);
+    else byLocal.set(field.name, [field]);
   }
   return {
-    find: (ns, local) => exact.get(`${ns}|${local}`) ?? byLocal.get(local) ?? undefined,
+    find: (ns, local) => {
+      const candidates = byLocal.get(local);
+      if (!candidates) return undefined;
+      if (candidates.length === 1) return candidates[0];
+      return candidates.find((field) => field.ns === ns);
+    },
   };
 }
 

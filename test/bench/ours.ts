@@ -1,0 +1,35 @@
+/** Our side (generated agents and runtime), loaded from the JavaScript compile.ts makes of it. */
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { OUTPUT_DIR } from './fixtures.js';
+
+export const COMPILED_DIR = path.join(OUTPUT_DIR, 'js');
+
+export interface Ours {
+  readonly agents: typeof import('../../generated/Services86/index.js');
+  readonly descriptors: typeof import('../../generated/Services86/descriptors.js');
+  readonly decode: typeof import('../../generated/runtime/decode.js');
+  readonly encode: typeof import('../../generated/runtime/encode.js');
+}
+
+/** Imports a compiled module by its source path relative to the repository root (`.ts` → `.js`). */
+export function importCompiled<T>(source: string): Promise<T> {
+  return import(pathToFileURL(path.join(COMPILED_DIR, source.replace(/\.ts$/, '.js'))).href) as Promise<T>;
+}
+
+let ours: Promise<Ours> | undefined;
+
+/** Compiles the generated code (once per process) and loads our side from it. */
+export function loadOurs(): Promise<Ours> {
+  ours ??= (async () => {
+    const { compileGenerated } = await import('./compile.js');
+    compileGenerated();
+    return {
+      agents: await importCompiled<Ours['agents']>('generated/Services86/index.ts'),
+      descriptors: await importCompiled<Ours['descriptors']>('generated/Services86/descriptors.ts'),
+      decode: await importCompiled<Ours['decode']>('generated/runtime/decode.ts'),
+      encode: await importCompiled<Ours['encode']>('generated/runtime/encode.ts'),
+    };
+  })();
+  return ours;
+}

@@ -1,0 +1,64 @@
+/**
+ * `npm run bench [-- <suite>…]`: runs the benchmark suites (all, or those named: decode, encode,
+ * memory, startup, generate) and prints their tables, ours against the peers measured in this same
+ * run. A report, not a gate: it fails only when a side does not produce the expected result.
+ * See test/bench/README.md.
+ */
+import { readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runDecodeBench } from './decode.bench.js';
+import { runEncodeBench } from './encode.bench.js';
+import { LARGE_ITEMS, ROOT } from './fixtures.js';
+import { runGenerateBench } from './generate.bench.js';
+import { DEFAULT_TIMING, LARGE_TIMING, formatNumber } from './harness.js';
+import { runMemoryBench } from './memory.bench.js';
+import { runStartupBench } from './startup.bench.js';
+
+const SUITES: Record<string, () => Promise<string>> = {
+  decode: runDecodeBench,
+  encode: runEncodeBench,
+  memory: runMemoryBench,
+  startup: runStartupBench,
+  generate: runGenerateBench,
+};
+
+function versionOf(packagePath: string): string {
+  return (JSON.parse(readFileSync(path.join(ROOT, packagePath, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+function machineFacts(): string {
+  const cpus = os.cpus();
+  const rows = [
+    ['node', `${process.version} (V8 ${process.versions.v8})`],
+    ['platform', `${os.platform()} ${os.release()} ${os.arch()}`],
+    ['CPU', `${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length}${cpus[0]?.speed ? ` @ ${cpus[0].speed} MHz` : ''}`],
+    ['memory', `${formatNumber(os.totalmem() / 1024 ** 3)} GiB, load average ${os.loadavg().map((load) => load.toFixed(2)).join(' ')}`],
+    ['ours', `wsdl-agents ${versionOf('.')} (generated/Services86, compiled to JavaScript), saxes ${versionOf('node_modules/saxes')}`],
+    ['peers', `soap (node-soap) ${versionOf('node_modules/soap')}, wsdl-tsclient ${versionOf('node_modules/wsdl-tsclient')}, @xmldom/xmldom ${versionOf('node_modules/@xmldom/xmldom')}`],
+    [
+      'settings',
+      `large = ${LARGE_ITEMS} items (BENCH_ITEMS); throughput: ${DEFAULT_TIMING.warmupMs} ms warm-up, then ${DEFAULT_TIMING.rounds} ` +
+        `(large messages: ${LARGE_TIMING.rounds}) interleaved rounds of ~${DEFAULT_TIMING.roundMs} ms, at least 1 op, per contender`,
+    ],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  return rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n');
+}
+
+const requested = process.argv.slice(2);
+const unknown = requested.filter((name) => !(name in SUITES));
+if (unknown.length > 0) {
+  console.error(`unknown suite(s): ${unknown.join(', ')}; choose from ${Object.keys(SUITES).join(', ')}`);
+  process.exit(2);
+}
+
+const started = performance.now();
+console.log('# wsdl-agents benchmarks: ours vs node-soap / wsdl-tsclient, measured in this run\n');
+console.log(machineFacts());
+for (const name of requested.length > 0 ? requested : Object.keys(SUITES)) {
+  const suiteStarted = performance.now();
+  const report = await SUITES[name]();
+  console.log(`\n${report}\n\n(${name}: ${((performance.now() - suiteStarted) / 1000).toFixed(1)} s)`);
+}
+console.log(`\n(all: ${((performance.now() - started) / 1000).toFixed(1)} s)`);
