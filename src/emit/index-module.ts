@@ -5,7 +5,7 @@ import { GeneratedFile } from './generated-file.js';
 import type { GroupPlan } from './plan.js';
 
 /** The runtime's public surface, re-exported by every index. */
-export function runtimeExports(file: GeneratedFile): void {
+function runtimeExports(file: GeneratedFile): void {
   const from = relativeSpecifier(file.path, 'runtime/index.ts');
   file.add(
     `export { ServiceError, SoapAgent, SoapEncodeError, SoapError, SoapFaultError, SoapHttpError, SoapResponseError, SoapTransportError } from '${from}';`,

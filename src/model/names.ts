@@ -26,10 +26,6 @@ export function identifier(name: string): string {
   return result;
 }
 
-export function isIdentifier(name: string): boolean {
-  return IDENTIFIER.test(name) && !RESERVED_WORDS.has(name);
-}
-
 /** An exported type's name: the XML name made valid, kept clear of keywords and used globals. */
 export function typeName(name: string): string {
   const result = identifier(name);

@@ -47,22 +47,17 @@ export class SchemaSet {
   }
 
   group(name: QName, usedAt: SourceLocation): NamedGroup {
-    const group = this.groups.get(qnameKey(name));
-    if (!group) throw new WsdlError(`the group ${formatQName(name)} is not declared in any schema`, usedAt);
-    return group;
+    return declared(this.groups, name, 'group', usedAt);
   }
 
   attributeGroup(name: QName, usedAt: SourceLocation): NamedAttributeGroup {
-    const group = this.attributeGroups.get(qnameKey(name));
-    if (!group) throw new WsdlError(`the attributeGroup ${formatQName(name)} is not declared in any schema`, usedAt);
-    return group;
+    return declared(this.attributeGroups, name, 'attributeGroup', usedAt);
   }
 
   /** An attribute's own declaration merged with the global attribute it refers to, if any. */
   resolveAttribute(attribute: AttributeDecl): AttributeDecl & { type: TypeUse } {
     if (!attribute.ref) return attribute as AttributeDecl & { type: TypeUse };
-    const target = this.attributes.get(qnameKey(attribute.ref));
-    if (!target) throw new WsdlError(`the attribute ${formatQName(attribute.ref)} is not declared in any schema`, attribute.loc);
+    const target = declared(this.attributes, attribute.ref, 'attribute', attribute.loc);
     return { ...attribute, type: target.type!, documentation: attribute.documentation ?? target.documentation };
   }
 
@@ -89,9 +84,7 @@ export class SchemaSet {
   }
 
   type(name: QName, usedAt: SourceLocation): SchemaType {
-    const type = this.findType(name);
-    if (!type) throw new WsdlError(`the type ${formatQName(name)} is not declared in any schema`, usedAt);
-    return type;
+    return declared(this.types, name, 'type', usedAt).type;
   }
 
   complexType(name: QName, usedAt: SourceLocation): ComplexType {
@@ -101,9 +94,7 @@ export class SchemaSet {
   }
 
   element(name: QName, usedAt: SourceLocation): ElementDecl {
-    const element = this.elements.get(qnameKey(name));
-    if (!element) throw new WsdlError(`the element ${formatQName(name)} is not declared in any schema`, usedAt);
-    return element;
+    return declared(this.elements, name, 'element', usedAt);
   }
 
   /** An element's own declaration merged with the global element it refers to, if any. */
@@ -187,6 +178,13 @@ export class SchemaSet {
     }
     return undefined;
   }
+}
+
+/** A declaration by name, or the error saying it is missing, at the place that wanted it. */
+function declared<T>(map: ReadonlyMap<string, T>, name: QName, what: string, usedAt: SourceLocation): T {
+  const found = map.get(qnameKey(name));
+  if (found === undefined) throw new WsdlError(`the ${what} ${formatQName(name)} is not declared in any schema`, usedAt);
+  return found;
 }
 
 function addOnce<T extends { loc: SourceLocation }>(map: Map<string, T>, name: QName, value: T, what: string): void {

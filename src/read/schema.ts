@@ -216,7 +216,7 @@ class SchemaReader {
     if (named && inline.length > 0) {
       throw new WsdlError(`${what} has both a type attribute and an inline type`, locationOf(this.file, element));
     }
-    if (named) return this.typeUse(named);
+    if (named) return typeUseOf(named);
     if (inline.length > 0) {
       const inner = inline[0];
       return { kind: 'inline', type: inner.localName === 'complexType' ? this.complexType(inner) : this.simpleType(inner) };
@@ -233,10 +233,6 @@ class SchemaReader {
       });
     }
     return qname;
-  }
-
-  typeUse(name: QName): TypeUse {
-    return typeUseOf(name);
   }
 
   complexType(element: Element, name?: QName): ComplexType {
@@ -287,8 +283,8 @@ class SchemaReader {
         return this.encodedArray(element, derived, name);
       }
       if (contentElement.localName === 'simpleContent') {
-        simpleContent = this.typeUse(baseName);
-      } else if (this.typeUse(baseName).kind === 'named') {
+        simpleContent = typeUseOf(baseName);
+      } else if (typeUseOf(baseName).kind === 'named') {
         base = baseName; // xs:anyType as base adds nothing
       }
       readBody(derived);
@@ -328,7 +324,7 @@ class SchemaReader {
     let itemType: TypeUse = { kind: 'builtin', name: 'anyType' };
     if (declared) {
       const [attributeElement, arrayType] = declared;
-      itemType = this.typeUse(resolveQName(attributeElement, arrayType.replace(/\[[\d,\s]*\]$/, '').trim(), this.file, `wsdl:arrayType="${arrayType}"`));
+      itemType = typeUseOf(resolveQName(attributeElement, arrayType.replace(/\[[\d,\s]*\]$/, '').trim(), this.file, `wsdl:arrayType="${arrayType}"`));
     } else if (itemElement) {
       itemType = this.element(itemElement, false).type ?? itemType;
     }
@@ -424,7 +420,7 @@ class SchemaReader {
     switch (derivation.localName) {
       case 'restriction': {
         const baseName = this.qname(derivation, 'base');
-        const base = baseName ? this.typeUse(baseName) : inlineSimple();
+        const base = baseName ? typeUseOf(baseName) : inlineSimple();
         if (!base) throw new WsdlError('xs:restriction needs a base attribute or an inline xs:simpleType', locationOf(this.file, derivation));
         const enumeration: string[] = [];
         const facets: { name: string; value: string }[] = [];
@@ -446,7 +442,7 @@ class SchemaReader {
       }
       case 'list': {
         const itemName = this.qname(derivation, 'itemType');
-        const itemType = itemName ? this.typeUse(itemName) : inlineSimple();
+        const itemType = itemName ? typeUseOf(itemName) : inlineSimple();
         if (!itemType) throw new WsdlError('xs:list needs an itemType attribute or an inline xs:simpleType', locationOf(this.file, derivation));
         return { kind: 'simple', name, variety: 'list', itemType, facets: [], documentation, loc };
       }
@@ -454,7 +450,7 @@ class SchemaReader {
         const memberTypes: TypeUse[] = (attribute(derivation, 'memberTypes') ?? '')
           .split(/\s+/)
           .filter(Boolean)
-          .map((value) => this.typeUse(resolveQName(derivation, value, this.file, `memberTypes="${value}"`)));
+          .map((value) => typeUseOf(resolveQName(derivation, value, this.file, `memberTypes="${value}"`)));
         for (const inner of xsdChildren(derivation)) {
           if (inner.localName === 'simpleType') memberTypes.push({ kind: 'inline', type: this.simpleType(inner) });
         }

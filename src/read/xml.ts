@@ -85,7 +85,7 @@ export function childElements(parent: Element): Element[] {
   return result;
 }
 
-export function isElement(element: Element, ns: string, local: string): boolean {
+function isElement(element: Element, ns: string, local: string): boolean {
   return element.namespaceURI === ns && element.localName === local;
 }
 
