@@ -1,10 +1,11 @@
 /**
  * Loading WSDLs that are, or import, http(s) URLs. The loader itself is synchronous; this runs it,
  * fetches each remote file it asks for (with a timeout and a size limit), and runs it again until
- * it has every file.
+ * it has every file. Files are parsed once across the reruns.
  */
 import { WsdlError } from '../errors.js';
 import type { WsdlDocument } from '../model/model.js';
+import type { ParsedXml } from './xml.js';
 import { DEFAULT_MAX_FILE_BYTES, loadWsdl, megabytes, readLocalFile, RemoteFileNeeded, type LoadOptions } from './load.js';
 
 export interface RemoteOptions extends LoadOptions {
@@ -18,11 +19,13 @@ const MAX_REDIRECTS = 5;
 
 export async function loadWsdlWithRemote(location: string, options: RemoteOptions = {}): Promise<WsdlDocument> {
   const fetched = new Map<string, string>();
+  // each rerun meets the files already read again: parse each once
+  const parsed = new Map<string, ParsedXml>();
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const readOther = options.readFile ?? ((name: string) => readLocalFile(name, maxBytes));
   for (;;) {
     try {
-      return loadWsdl(location, { ...options, readFile: (name) => fetched.get(name) ?? readOther(name) });
+      return loadWsdl(location, { ...options, parsed, readFile: (name) => fetched.get(name) ?? readOther(name) });
     } catch (error) {
       if (!(error instanceof RemoteFileNeeded)) throw error;
       fetched.set(error.url, await fetchText(error.url, options));

@@ -6,7 +6,7 @@ import { WsdlError, formatLocation } from '../errors.js';
 import { WSDL_NS, qnameKey, type QName, type Schema, type SourceLocation, type WsdlDocument } from '../model/model.js';
 import { isXsd, readSchema, type ReadSchemaResult, type SchemaReference } from './schema.js';
 import { readWsdlFile, type WsdlFile } from './wsdl.js';
-import { locationOf, parseXml } from './xml.js';
+import { locationOf, parseXml, type ParsedXml } from './xml.js';
 
 export interface LoadOptions {
   /** Reads a file (a path, or an http(s) URL already fetched) as text; replaceable for tests. */
@@ -15,6 +15,8 @@ export interface LoadOptions {
   readonly allowRemote?: boolean;
   /** Larger files are refused. Default 16 MiB. */
   readonly maxFileBytes?: number;
+  /** Parsed files by location, kept between loads of the same WSDL (see load-remote.ts). */
+  readonly parsed?: Map<string, ParsedXml>;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -34,7 +36,9 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
   /** Files already read (by normalised path), with the namespace an include read them under. */
   const seen = new Set<string>();
 
-  const readXml = (name: string, from?: { file: string; element: Element }) => {
+  const readXml = (name: string, from?: { file: string; element: Element }): ParsedXml => {
+    const cached = options.parsed?.get(name);
+    if (cached) return cached;
     let text: string;
     try {
       text = readText(name);
@@ -45,7 +49,9 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
       if (from) throw new WsdlError(`cannot read imported file "${name}": ${reason}`, locationOf(from.file, from.element));
       throw new WsdlError(`cannot read "${name}": ${reason}`);
     }
-    return parseXml(text, name);
+    const parsed = parseXml(text, name);
+    options.parsed?.set(name, parsed);
+    return parsed;
   };
 
   const addSchema = (result: ReadSchemaResult) => {
