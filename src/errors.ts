@@ -1,4 +1,4 @@
-import type { SourceLocation } from './model/model.js';
+import type { SourceLocation } from './read/document.js';
 
 /**
  * An error in the user's input: it names the file, line and construct, and the CLI prints

@@ -1,9 +1,12 @@
 /** The programmatic API: WSDL files and folders in, generated files (in memory) out. */
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { WsdlError } from './errors.js';
-import { emitGroups, type EmitResult, type GroupInput } from './emit/emit.js';
-import type { WsdlDocument } from './model/model.js';
+import { WsdlError, type Warning } from './errors.js';
+import { emitFolders, type FolderPlan } from './emit/emit.js';
+import { qnameKey, type ServiceModel } from './model/model.js';
+import { resolveModel } from './model/resolve.js';
+import { planGroup } from './plan/index.js';
+import type { WsdlDocument } from './read/document.js';
 import { isUrl, loadWsdl, RemoteFileNeeded } from './read/load.js';
 import { loadWsdlWithRemote, type RemoteOptions } from './read/load-remote.js';
 
@@ -67,46 +70,102 @@ function walk(folder: string): string[] {
     });
 }
 
-export interface GenerateResult extends EmitResult {
-  readonly documents: readonly WsdlDocument[];
+export interface GenerateOptions extends RemoteOptions {}
+
+/** The resolved model of one output folder. */
+export interface FolderModel {
+  /** The output sub-folder, posix ('' for the output root). */
+  readonly dir: string;
+  readonly model: ServiceModel;
 }
 
-export type GenerateOptions = RemoteOptions;
+export interface GenerateResult {
+  /** Output path (posix, relative to the output root) → content. */
+  readonly files: Map<string, string>;
+  readonly warnings: readonly Warning[];
+  /** Per WSDL, for progress output: its agents, their operations, and the TypeScript types of its schemas. */
+  readonly summary: readonly { readonly source: string; readonly agents: number; readonly operations: number; readonly types: number }[];
+  /** TypeScript types generated in all (a type several WSDLs share counts once). */
+  readonly typeCount: number;
+  readonly models: readonly FolderModel[];
+  readonly plans: readonly FolderPlan[];
+}
 
-/**
- * Reads, plans and emits; throws WsdlError for bad input. Writes nothing. Local files only:
- * use generateAsync for URLs and remote imports.
- */
-export function generate(inputs: readonly WsdlInput[], options: GenerateOptions = {}): GenerateResult {
+/** Reads local WSDL files and resolves each output folder's model. Throws WsdlError for bad input. */
+export function loadModels(inputs: readonly WsdlInput[], options: GenerateOptions = {}): FolderModel[] {
   const documents = inputs.map((input) => {
     try {
       return loadWsdl(input.file, options);
     } catch (error) {
-      if (error instanceof RemoteFileNeeded) throw new WsdlError(`${error.url} is remote; it is read by generateAsync`);
+      if (error instanceof RemoteFileNeeded) throw new WsdlError(`${error.url} is remote; it is read by loadModelsAsync`);
       throw error;
     }
   });
-  return emitDocuments(inputs, documents);
+  return resolveFolders(inputs, documents);
+}
+
+/** Like loadModels, fetching URLs given as inputs and, when allowed, remote imports. */
+export async function loadModelsAsync(inputs: readonly WsdlInput[], options: GenerateOptions = {}): Promise<FolderModel[]> {
+  const documents: WsdlDocument[] = [];
+  for (const input of inputs) documents.push(await loadWsdlWithRemote(input.file, options));
+  return resolveFolders(inputs, documents);
+}
+
+/**
+ * Reads, resolves, plans and emits; throws WsdlError for bad input. Writes nothing. Local files
+ * only: use generateAsync for URLs and remote imports.
+ */
+export function generate(inputs: readonly WsdlInput[], options: GenerateOptions = {}): GenerateResult {
+  return emitModels(loadModels(inputs, options));
 }
 
 /** Like generate, fetching URLs given as inputs and, when allowed, remote imports. */
 export async function generateAsync(inputs: readonly WsdlInput[], options: GenerateOptions = {}): Promise<GenerateResult> {
-  const documents: WsdlDocument[] = [];
-  for (const input of inputs) documents.push(await loadWsdlWithRemote(input.file, options));
-  return emitDocuments(inputs, documents);
+  return emitModels(await loadModelsAsync(inputs, options));
 }
 
-function emitDocuments(inputs: readonly WsdlInput[], documents: readonly WsdlDocument[]): GenerateResult {
+/** WSDLs of one output folder are resolved together, so the types they share are one. */
+function resolveFolders(inputs: readonly WsdlInput[], documents: readonly WsdlDocument[]): FolderModel[] {
   const sourceNames = new Map<string, string>();
-  const groups = new Map<string, WsdlDocument[]>();
+  const folders = new Map<string, WsdlDocument[]>();
   inputs.forEach((input, index) => {
-    const document = documents[index];
+    const document = documents[index]!;
     sourceNames.set(document.file, input.sourceName);
-    const group = groups.get(input.group) ?? [];
-    group.push(document);
-    groups.set(input.group, group);
+    const folder = folders.get(input.group) ?? [];
+    folder.push(document);
+    folders.set(input.group, folder);
   });
-  const groupInputs: GroupInput[] = [...groups.entries()].map(([dir, docs]) => ({ dir, documents: docs }));
-  const result = emitGroups(groupInputs, (file) => sourceNames.get(file) ?? path.basename(file));
-  return { ...result, documents };
+  const sourceName = (file: string) => sourceNames.get(file) ?? path.basename(file);
+  return [...folders.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([dir, folderDocuments]) => ({ dir, model: resolveModel(folderDocuments, { sourceName }) }));
+}
+
+function emitModels(models: readonly FolderModel[]): GenerateResult {
+  const plans = models.map(({ dir, model }) => ({ dir, plan: planGroup(model) }));
+  const summary = models.flatMap(({ model }, index) => {
+    const plan = plans[index]!.plan;
+    return model.sources.map((source) => {
+      const agents = plan.agents.filter((agent) => agent.source === source.name);
+      // the types its files declare, named or inside a declaration (a shared type counts for each WSDL)
+      const declares = new Set(source.declares);
+      const declared = new Set(
+        model.types.filter((def) => declares.has(def.name ? qnameKey(def.name) : qnameKey(def.anonymous!.owner.name))).map((def) => def.id),
+      );
+      return {
+        source: source.name,
+        agents: agents.length,
+        operations: agents.reduce((sum, agent) => sum + agent.operations.length, 0),
+        types: plan.types.filter((type) => declared.has(type.id)).length,
+      };
+    });
+  });
+  return {
+    files: emitFolders(plans),
+    warnings: plans.flatMap(({ plan }) => plan.warnings),
+    summary,
+    typeCount: plans.reduce((sum, { plan }) => sum + plan.types.length, 0),
+    models,
+    plans,
+  };
 }

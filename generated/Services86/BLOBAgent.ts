@@ -3,7 +3,7 @@
 
 import { type AgentOptions, type CallOptions, type ServiceError, SoapAgent } from '../runtime/index.js';
 import { BLOBAgent$ } from './descriptors.js';
-import type { BlobEntity, BlobLinkType, SoCredentials, SoExceptionInfo, SoTimeZone } from './types/Services86.js';
+import type { BlobEntity, BlobLinkType, SoCredentials, SoExceptionInfo, SoTimeZone } from './types/Services.js';
 
 /** SOAP header entries of requests to BLOB, by element name. */
 export interface BLOBRequestHeaders {

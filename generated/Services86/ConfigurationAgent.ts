@@ -3,7 +3,7 @@
 
 import { type AgentOptions, type CallOptions, type ServiceError, SoapAgent } from '../runtime/index.js';
 import { ConfigurationAgent$ } from './descriptors.js';
-import type { DiaryViewEntity, SoCredentials, SoExceptionInfo, SoTimeZone, SystemEventEntity, WindowPosSize } from './types/Services86.js';
+import type { DiaryViewEntity, SoCredentials, SoExceptionInfo, SoTimeZone, SystemEventEntity, WindowPosSize } from './types/Services.js';
 
 /** SOAP header entries of requests to Configuration, by element name. */
 export interface ConfigurationRequestHeaders {

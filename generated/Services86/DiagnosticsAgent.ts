@@ -3,7 +3,7 @@
 
 import { type AgentOptions, type CallOptions, type ServiceError, SoapAgent } from '../runtime/index.js';
 import { DiagnosticsAgent$ } from './descriptors.js';
-import type { SoCredentials, SoExceptionInfo, SoTimeZone, WebAppUsage } from './types/Services86.js';
+import type { SoCredentials, SoExceptionInfo, SoTimeZone, WebAppUsage } from './types/Services.js';
 
 /** SOAP header entries of requests to Diagnostics, by element name. */
 export interface DiagnosticsRequestHeaders {

@@ -3,7 +3,7 @@
 
 import { type AgentOptions, type CallOptions, type ServiceError, SoapAgent } from '../runtime/index.js';
 import { PreferenceAgent$ } from './descriptors.js';
-import type { Preference, PreferenceDescription, PreferenceDescriptionLine, PreferenceLevel, PreferenceSpec, SoCredentials, SoExceptionInfo, SoTimeZone, TabOrder } from './types/Services86.js';
+import type { Preference, PreferenceDescription, PreferenceDescriptionLine, PreferenceLevel, PreferenceSpec, SoCredentials, SoExceptionInfo, SoTimeZone, TabOrder } from './types/Services.js';
 
 /** SOAP header entries of requests to Preference, by element name. */
 export interface PreferenceRequestHeaders {

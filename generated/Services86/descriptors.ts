@@ -6,42 +6,42 @@ import type { AgentDesc, ArrayType, DictionaryType, RecordType } from '../runtim
 /** Target namespaces, by module name. */
 const ns = {
   Arrays: 'http://schemas.microsoft.com/2003/10/Serialization/Arrays',
-  Services86: 'http://www.superoffice.net/ws/crm/NetServer/Services86',
+  Services: 'http://www.superoffice.net/ws/crm/NetServer/Services86',
 } as const;
 
 export const ArrayOfPreference$: ArrayType = {
   kind: 'array',
-  item: { name: 'Preference', ns: ns.Services86, type: () => Preference$, optional: true, repeated: true, nillable: true },
+  item: { name: 'Preference', ns: ns.Services, type: () => Preference$, optional: true, repeated: true, nillable: true },
 };
 
 export const ArrayOfPreferenceDescription$: ArrayType = {
   kind: 'array',
-  item: { name: 'PreferenceDescription', ns: ns.Services86, type: () => PreferenceDescription$, optional: true, repeated: true, nillable: true },
+  item: { name: 'PreferenceDescription', ns: ns.Services, type: () => PreferenceDescription$, optional: true, repeated: true, nillable: true },
 };
 
 export const ArrayOfPreferenceSpec$: ArrayType = {
   kind: 'array',
-  item: { name: 'PreferenceSpec', ns: ns.Services86, type: () => PreferenceSpec$, optional: true, repeated: true, nillable: true },
+  item: { name: 'PreferenceSpec', ns: ns.Services, type: () => PreferenceSpec$, optional: true, repeated: true, nillable: true },
 };
 
 export const ArrayOfSelectableMDOListItem$: ArrayType = {
   kind: 'array',
-  item: { name: 'SelectableMDOListItem', ns: ns.Services86, type: () => SelectableMDOListItem$, optional: true, repeated: true, nillable: true },
+  item: { name: 'SelectableMDOListItem', ns: ns.Services, type: () => SelectableMDOListItem$, optional: true, repeated: true, nillable: true },
 };
 
 export const ArrayOfTabOrder$: ArrayType = {
   kind: 'array',
-  item: { name: 'TabOrder', ns: ns.Services86, type: () => TabOrder$, optional: true, repeated: true, nillable: true },
+  item: { name: 'TabOrder', ns: ns.Services, type: () => TabOrder$, optional: true, repeated: true, nillable: true },
 };
 
 export const ArrayOfWebAppUsage$: ArrayType = {
   kind: 'array',
-  item: { name: 'WebAppUsage', ns: ns.Services86, type: () => WebAppUsage$, optional: true, repeated: true, nillable: true },
+  item: { name: 'WebAppUsage', ns: ns.Services, type: () => WebAppUsage$, optional: true, repeated: true, nillable: true },
 };
 
 export const ArrayOfWindowPosSize$: ArrayType = {
   kind: 'array',
-  item: { name: 'WindowPosSize', ns: ns.Services86, type: () => WindowPosSize$, optional: true, repeated: true, nillable: true },
+  item: { name: 'WindowPosSize', ns: ns.Services, type: () => WindowPosSize$, optional: true, repeated: true, nillable: true },
 };
 
 export const ArrayOfint$: ArrayType = {
@@ -58,18 +58,18 @@ export const Associate$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'AssociateId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Name', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'PersonId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Rank', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Tooltip', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Type', ns: ns.Services86, type: 'string', optional: true },
-    { name: 'GroupIdx', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'FullName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'FormalName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Deleted', ns: ns.Services86, type: 'boolean', optional: true },
-    { name: 'EjUserId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'UserName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'AssociateId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Name', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'PersonId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Rank', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Tooltip', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Type', ns: ns.Services, type: 'string', optional: true },
+    { name: 'GroupIdx', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'FullName', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'FormalName', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Deleted', ns: ns.Services, type: 'boolean', optional: true },
+    { name: 'EjUserId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'UserName', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
@@ -77,27 +77,27 @@ export const BlobEntity$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'BlobId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'BlobSize', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Description', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'ExtraInfo', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'IsEncrypted', ns: ns.Services86, type: 'boolean', optional: true },
-    { name: 'IsZipped', ns: ns.Services86, type: 'boolean', optional: true },
-    { name: 'MimeType', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'OriginalSize', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'CreatedDate', ns: ns.Services86, type: 'dateTime', optional: true },
-    { name: 'UpdatedDate', ns: ns.Services86, type: 'dateTime', optional: true },
-    { name: 'CreatedBy', ns: ns.Services86, type: () => Associate$, optional: true, nillable: true },
-    { name: 'UpdatedBy', ns: ns.Services86, type: () => Associate$, optional: true, nillable: true },
-    { name: 'ConceptualType', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'BlobId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'BlobSize', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Description', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'ExtraInfo', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'IsEncrypted', ns: ns.Services, type: 'boolean', optional: true },
+    { name: 'IsZipped', ns: ns.Services, type: 'boolean', optional: true },
+    { name: 'MimeType', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'OriginalSize', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'CreatedDate', ns: ns.Services, type: 'dateTime', optional: true },
+    { name: 'UpdatedDate', ns: ns.Services, type: 'dateTime', optional: true },
+    { name: 'CreatedBy', ns: ns.Services, type: () => Associate$, optional: true, nillable: true },
+    { name: 'UpdatedBy', ns: ns.Services, type: () => Associate$, optional: true, nillable: true },
+    { name: 'ConceptualType', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
 export const Carrier$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'TableRight', ns: ns.Services86, type: () => TableRight$, optional: true, nillable: true },
-    { name: 'FieldProperties', ns: ns.Services86, type: () => FieldPropertyDictionary$, optional: true, nillable: true },
+    { name: 'TableRight', ns: ns.Services, type: () => TableRight$, optional: true, nillable: true },
+    { name: 'FieldProperties', ns: ns.Services, type: () => FieldPropertyDictionary$, optional: true, nillable: true },
   ],
 };
 
@@ -105,38 +105,38 @@ export const DiaryViewEntity$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'DiaryViewId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Name', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Tooltip', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'VisibleColumns', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Rank', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'AssocId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'AssociateList', ns: ns.Services86, type: () => ArrayOfSelectableMDOListItem$, optional: true, nillable: true },
-    { name: 'TzLocationId', ns: ns.Services86, type: 'integer', optional: true },
+    { name: 'DiaryViewId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Name', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Tooltip', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'VisibleColumns', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Rank', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'AssocId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'AssociateList', ns: ns.Services, type: () => ArrayOfSelectableMDOListItem$, optional: true, nillable: true },
+    { name: 'TzLocationId', ns: ns.Services, type: 'integer', optional: true },
   ],
 };
 
 export const FieldProperty$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'FieldRight', ns: ns.Services86, type: () => FieldRight$, optional: true, nillable: true },
-    { name: 'FieldType', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'FieldLength', ns: ns.Services86, type: 'integer', optional: true },
+    { name: 'FieldRight', ns: ns.Services, type: () => FieldRight$, optional: true, nillable: true },
+    { name: 'FieldType', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'FieldLength', ns: ns.Services, type: 'integer', optional: true },
   ],
 };
 
 export const FieldPropertyDictionary$: DictionaryType = {
   kind: 'dictionary',
-  entry: { name: 'FieldPropertyDictionaryKeyValuePair', ns: ns.Services86 },
-  key: { name: 'Key', ns: ns.Services86, type: 'string', nillable: true },
-  value: { name: 'Value', ns: ns.Services86, type: () => FieldProperty$, nillable: true },
+  entry: { name: 'FieldPropertyDictionaryKeyValuePair', ns: ns.Services },
+  key: { name: 'Key', ns: ns.Services, type: 'string', nillable: true },
+  value: { name: 'Value', ns: ns.Services, type: () => FieldProperty$, nillable: true },
 };
 
 export const FieldRight$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'Mask', ns: ns.Services86, type: { kind: 'list', item: 'string' }, optional: true },
-    { name: 'Reason', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'Mask', ns: ns.Services, type: { kind: 'list', item: 'string' }, optional: true },
+    { name: 'Reason', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
@@ -144,17 +144,17 @@ export const Preference$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'Level', ns: ns.Services86, type: 'string', optional: true },
-    { name: 'RawValue', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Specification', ns: ns.Services86, type: () => PreferenceSpec$, optional: true, nillable: true },
-    { name: 'DisplayValue', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'DisplayTooltip', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'DisplayType', ns: ns.Services86, type: 'string', optional: true },
-    { name: 'TabOrder', ns: ns.Services86, type: () => TabOrder$, optional: true, nillable: true },
-    { name: 'TargetId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'PrefDescId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'TableName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'UserPreferenceId', ns: ns.Services86, type: 'integer', optional: true },
+    { name: 'Level', ns: ns.Services, type: 'string', optional: true },
+    { name: 'RawValue', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Specification', ns: ns.Services, type: () => PreferenceSpec$, optional: true, nillable: true },
+    { name: 'DisplayValue', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'DisplayTooltip', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'DisplayType', ns: ns.Services, type: 'string', optional: true },
+    { name: 'TabOrder', ns: ns.Services, type: () => TabOrder$, optional: true, nillable: true },
+    { name: 'TargetId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'PrefDescId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'TableName', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'UserPreferenceId', ns: ns.Services, type: 'integer', optional: true },
   ],
 };
 
@@ -162,18 +162,18 @@ export const PreferenceDescription$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'PrefDescId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Section', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Key', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Name', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'ValueType', ns: ns.Services86, type: 'string', optional: true },
-    { name: 'MaxLevel', ns: ns.Services86, type: 'string', optional: true },
-    { name: 'SysMaxLevel', ns: ns.Services86, type: 'string', optional: true },
-    { name: 'AccessFlags', ns: ns.Services86, type: { kind: 'list', item: 'string' }, optional: true },
-    { name: 'Description', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'IsBuiltin', ns: ns.Services86, type: 'boolean', optional: true },
-    { name: 'TableName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'UserDefinedListId', ns: ns.Services86, type: 'integer', optional: true },
+    { name: 'PrefDescId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Section', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Key', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Name', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'ValueType', ns: ns.Services, type: 'string', optional: true },
+    { name: 'MaxLevel', ns: ns.Services, type: 'string', optional: true },
+    { name: 'SysMaxLevel', ns: ns.Services, type: 'string', optional: true },
+    { name: 'AccessFlags', ns: ns.Services, type: { kind: 'list', item: 'string' }, optional: true },
+    { name: 'Description', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'IsBuiltin', ns: ns.Services, type: 'boolean', optional: true },
+    { name: 'TableName', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'UserDefinedListId', ns: ns.Services, type: 'integer', optional: true },
   ],
 };
 
@@ -181,12 +181,12 @@ export const PreferenceDescriptionLine$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'PrefDescLineId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'PrefDescId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'PrefValue', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'PrefShowValue', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Description', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'IsBuiltin', ns: ns.Services86, type: 'boolean', optional: true },
+    { name: 'PrefDescLineId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'PrefDescId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'PrefValue', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'PrefShowValue', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Description', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'IsBuiltin', ns: ns.Services, type: 'boolean', optional: true },
   ],
 };
 
@@ -194,8 +194,8 @@ export const PreferenceSpec$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'Section', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Key', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'Section', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Key', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
@@ -203,63 +203,63 @@ export const SelectableMDOListItem$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'Id', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Name', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'ToolTip', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Deleted', ns: ns.Services86, type: 'boolean', optional: true },
-    { name: 'Rank', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Type', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'ColorBlock', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'IconHint', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Selected', ns: ns.Services86, type: 'boolean', optional: true },
-    { name: 'LastChanged', ns: ns.Services86, type: 'dateTime', optional: true },
-    { name: 'ChildItems', ns: ns.Services86, type: () => ArrayOfSelectableMDOListItem$, optional: true, nillable: true },
-    { name: 'ExtraInfo', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'StyleHint', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Hidden', ns: ns.Services86, type: 'boolean', optional: true },
-    { name: 'FullName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'Id', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Name', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'ToolTip', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Deleted', ns: ns.Services, type: 'boolean', optional: true },
+    { name: 'Rank', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Type', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'ColorBlock', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'IconHint', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Selected', ns: ns.Services, type: 'boolean', optional: true },
+    { name: 'LastChanged', ns: ns.Services, type: 'dateTime', optional: true },
+    { name: 'ChildItems', ns: ns.Services, type: () => ArrayOfSelectableMDOListItem$, optional: true, nillable: true },
+    { name: 'ExtraInfo', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'StyleHint', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Hidden', ns: ns.Services, type: 'boolean', optional: true },
+    { name: 'FullName', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
 export const SoCredentials$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'Ticket', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'Ticket', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
 export const SoExceptionInfo$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'Message', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'StackTrace', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'FriendlyText', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'ExceptionType', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Source', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'InnerException', ns: ns.Services86, type: () => SoExceptionInfo$, optional: true, nillable: true },
-    { name: 'Parameters', ns: ns.Services86, type: () => SoExceptionInfoParameters$, optional: true, nillable: true },
+    { name: 'Message', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'StackTrace', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'FriendlyText', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'ExceptionType', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Source', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'InnerException', ns: ns.Services, type: () => SoExceptionInfo$, optional: true, nillable: true },
+    { name: 'Parameters', ns: ns.Services, type: () => SoExceptionInfoParameters$, optional: true, nillable: true },
   ],
 };
 
 export const SoExceptionInfoParameters$: DictionaryType = {
   kind: 'dictionary',
-  entry: { name: 'SoExceptionInfoParametersKeyValuePair', ns: ns.Services86 },
-  key: { name: 'Key', ns: ns.Services86, type: 'string', nillable: true },
-  value: { name: 'Value', ns: ns.Services86, type: 'string', nillable: true },
+  entry: { name: 'SoExceptionInfoParametersKeyValuePair', ns: ns.Services },
+  key: { name: 'Key', ns: ns.Services, type: 'string', nillable: true },
+  value: { name: 'Value', ns: ns.Services, type: 'string', nillable: true },
 };
 
 export const SoExtraInfo$: DictionaryType = {
   kind: 'dictionary',
-  entry: { name: 'ExtraInfoNameValuePair', ns: ns.Services86 },
-  key: { name: 'Key', ns: ns.Services86, type: 'string', nillable: true },
-  value: { name: 'Value', ns: ns.Services86, type: 'string', nillable: true },
+  entry: { name: 'ExtraInfoNameValuePair', ns: ns.Services },
+  key: { name: 'Key', ns: ns.Services, type: 'string', nillable: true },
+  value: { name: 'Value', ns: ns.Services, type: 'string', nillable: true },
 };
 
 export const SoTimeZone$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'SoTimeZoneId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'SoTimeZoneLocationCode', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'SoTimeZoneId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'SoTimeZoneLocationCode', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
@@ -267,16 +267,16 @@ export const SystemEventEntity$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'SystemEventId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Scope', ns: ns.Services86, type: 'string', optional: true },
-    { name: 'Eta', ns: ns.Services86, type: 'dateTime', optional: true },
-    { name: 'Eventkey', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Eventmess', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'ExtraInfo', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Owner', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'UpdatedCount', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Registered', ns: ns.Services86, type: 'dateTime', optional: true },
-    { name: 'ActivatedBy', ns: ns.Services86, type: () => Associate$, optional: true, nillable: true },
+    { name: 'SystemEventId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Scope', ns: ns.Services, type: 'string', optional: true },
+    { name: 'Eta', ns: ns.Services, type: 'dateTime', optional: true },
+    { name: 'Eventkey', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Eventmess', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'ExtraInfo', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Owner', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'UpdatedCount', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Registered', ns: ns.Services, type: 'dateTime', optional: true },
+    { name: 'ActivatedBy', ns: ns.Services, type: () => Associate$, optional: true, nillable: true },
   ],
 };
 
@@ -284,18 +284,18 @@ export const TabOrder$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'TabOrderId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'TabName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Order', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'AssociateId', ns: ns.Services86, type: 'integer', optional: true },
+    { name: 'TabOrderId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'TabName', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Order', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'AssociateId', ns: ns.Services, type: 'integer', optional: true },
   ],
 };
 
 export const TableRight$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'Mask', ns: ns.Services86, type: { kind: 'list', item: 'string' }, optional: true },
-    { name: 'Reason', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'Mask', ns: ns.Services, type: { kind: 'list', item: 'string' }, optional: true },
+    { name: 'Reason', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
@@ -303,13 +303,13 @@ export const WebAppUsage$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'WebAppUsageId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'AssocId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Timestamp', ns: ns.Services86, type: 'dateTime', optional: true },
-    { name: 'ViewState', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'AggregateCount', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'AggregateBin', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Version', ns: ns.Services86, type: 'integer', optional: true },
+    { name: 'WebAppUsageId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'AssocId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Timestamp', ns: ns.Services, type: 'dateTime', optional: true },
+    { name: 'ViewState', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'AggregateCount', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'AggregateBin', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Version', ns: ns.Services, type: 'integer', optional: true },
   ],
 };
 
@@ -317,17 +317,17 @@ export const WindowPosSize$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'OwnerWindow', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'PersonId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'AssociateId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'ExtraId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'ExtraInfo', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Height', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'LeftX', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'State', ns: ns.Services86, type: 'string', optional: true },
-    { name: 'UpperY', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Width', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'WindowPosSizeId', ns: ns.Services86, type: 'integer', optional: true },
+    { name: 'OwnerWindow', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'PersonId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'AssociateId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'ExtraId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'ExtraInfo', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Height', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'LeftX', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'State', ns: ns.Services, type: 'string', optional: true },
+    { name: 'UpperY', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Width', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'WindowPosSizeId', ns: ns.Services, type: 'integer', optional: true },
   ],
 };
 
@@ -336,15 +336,15 @@ export const BLOBAgent$: AgentDesc = {
   soapVersion: '1.1',
   endpoint: 'https://sod.superoffice.com/Cust12345/Remote/Services86/BLOB.svc',
   requestHeaders: {
-    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    Credentials: { name: 'Credentials', ns: ns.Services86, type: () => SoCredentials$, optional: true, nillable: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    Credentials: { name: 'Credentials', ns: ns.Services, type: () => SoCredentials$, optional: true, nillable: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   responseHeaders: {
-    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services86, type: () => SoExceptionInfo$, optional: true, nillable: true },
-    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services86, type: () => SoExtraInfo$, optional: true, nillable: true },
-    Succeeded: { name: 'Succeeded', ns: ns.Services86, type: 'boolean', optional: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services, type: () => SoExceptionInfo$, optional: true, nillable: true },
+    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services, type: () => SoExtraInfo$, optional: true, nillable: true },
+    Succeeded: { name: 'Succeeded', ns: ns.Services, type: 'boolean', optional: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   statusHeaders: { error: 'ExceptionInfo', success: 'Succeeded' },
   operations: {
@@ -352,14 +352,14 @@ export const BLOBAgent$: AgentDesc = {
       name: 'CreateDefaultBlobEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/CreateDefaultBlobEntity',
       input: {
-        wrapper: { name: 'CreateDefaultBlobEntity', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultBlobEntity', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CreateDefaultBlobEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultBlobEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => BlobEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => BlobEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -369,16 +369,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'SaveBlobEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/SaveBlobEntity',
       input: {
-        wrapper: { name: 'SaveBlobEntity', ns: ns.Services86 },
+        wrapper: { name: 'SaveBlobEntity', ns: ns.Services },
         fields: [
-          { name: 'BlobEntity', ns: ns.Services86, type: () => BlobEntity$, optional: true, nillable: true },
+          { name: 'BlobEntity', ns: ns.Services, type: () => BlobEntity$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveBlobEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveBlobEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => BlobEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => BlobEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -388,14 +388,14 @@ export const BLOBAgent$: AgentDesc = {
       name: 'DeleteBlobEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/DeleteBlobEntity',
       input: {
-        wrapper: { name: 'DeleteBlobEntity', ns: ns.Services86 },
+        wrapper: { name: 'DeleteBlobEntity', ns: ns.Services },
         fields: [
-          { name: 'BlobEntityId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'BlobEntityId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'DeleteBlobEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'DeleteBlobEntityResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -405,16 +405,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetBlobEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetBlobEntity',
       input: {
-        wrapper: { name: 'GetBlobEntity', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntity', ns: ns.Services },
         fields: [
-          { name: 'BlobEntityId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'BlobEntityId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetBlobEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => BlobEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => BlobEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -424,15 +424,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'SetBlobStream',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/SetBlobStream',
       input: {
-        wrapper: { name: 'SetBlobStream', ns: ns.Services86 },
+        wrapper: { name: 'SetBlobStream', ns: ns.Services },
         fields: [
-          { name: 'BlobEntityId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Stream', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'BlobEntityId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Stream', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SetBlobStreamResponse', ns: ns.Services86 },
+        wrapper: { name: 'SetBlobStreamResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -442,16 +442,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetBlobStream',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetBlobStream',
       input: {
-        wrapper: { name: 'GetBlobStream', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobStream', ns: ns.Services },
         fields: [
-          { name: 'BlobEntityId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'BlobEntityId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetBlobStreamResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobStreamResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -461,16 +461,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetProjectImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetProjectImage',
       input: {
-        wrapper: { name: 'GetProjectImage', ns: ns.Services86 },
+        wrapper: { name: 'GetProjectImage', ns: ns.Services },
         fields: [
-          { name: 'ProjectId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'ProjectId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetProjectImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetProjectImageResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -480,16 +480,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetPersonImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetPersonImage',
       input: {
-        wrapper: { name: 'GetPersonImage', ns: ns.Services86 },
+        wrapper: { name: 'GetPersonImage', ns: ns.Services },
         fields: [
-          { name: 'PersonId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'PersonId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPersonImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPersonImageResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -499,15 +499,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'SetProjectImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/SetProjectImage',
       input: {
-        wrapper: { name: 'SetProjectImage', ns: ns.Services86 },
+        wrapper: { name: 'SetProjectImage', ns: ns.Services },
         fields: [
-          { name: 'ProjectId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Image', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'ProjectId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Image', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SetProjectImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'SetProjectImageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -517,15 +517,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'SetPersonImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/SetPersonImage',
       input: {
-        wrapper: { name: 'SetPersonImage', ns: ns.Services86 },
+        wrapper: { name: 'SetPersonImage', ns: ns.Services },
         fields: [
-          { name: 'PersonId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Image', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'PersonId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Image', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SetPersonImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'SetPersonImageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -535,15 +535,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'ChangeProjectImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/ChangeProjectImage',
       input: {
-        wrapper: { name: 'ChangeProjectImage', ns: ns.Services86 },
+        wrapper: { name: 'ChangeProjectImage', ns: ns.Services },
         fields: [
-          { name: 'ProjectId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'BlobId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'ProjectId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'BlobId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'ChangeProjectImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'ChangeProjectImageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -553,15 +553,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'SaveProjectImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/SaveProjectImage',
       input: {
-        wrapper: { name: 'SaveProjectImage', ns: ns.Services86 },
+        wrapper: { name: 'SaveProjectImage', ns: ns.Services },
         fields: [
-          { name: 'Description', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Image', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Description', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Image', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveProjectImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveProjectImageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -571,16 +571,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetBlobEntityOnProject',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetBlobEntityOnProject',
       input: {
-        wrapper: { name: 'GetBlobEntityOnProject', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntityOnProject', ns: ns.Services },
         fields: [
-          { name: 'ProjectId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'ProjectId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetBlobEntityOnProjectResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntityOnProjectResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => BlobEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => BlobEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -590,16 +590,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetBlobEntityOnPerson',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetBlobEntityOnPerson',
       input: {
-        wrapper: { name: 'GetBlobEntityOnPerson', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntityOnPerson', ns: ns.Services },
         fields: [
-          { name: 'PersonId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'PersonId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetBlobEntityOnPersonResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntityOnPersonResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => BlobEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => BlobEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -609,16 +609,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetBlobEntityOnCountry',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetBlobEntityOnCountry',
       input: {
-        wrapper: { name: 'GetBlobEntityOnCountry', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntityOnCountry', ns: ns.Services },
         fields: [
-          { name: 'CountryId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'CountryId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetBlobEntityOnCountryResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntityOnCountryResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => BlobEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => BlobEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -628,16 +628,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetBlobEntityOnProduct',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetBlobEntityOnProduct',
       input: {
-        wrapper: { name: 'GetBlobEntityOnProduct', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntityOnProduct', ns: ns.Services },
         fields: [
-          { name: 'ProductId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'ProductId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetBlobEntityOnProductResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetBlobEntityOnProductResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => BlobEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => BlobEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -647,15 +647,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'ChangePersonImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/ChangePersonImage',
       input: {
-        wrapper: { name: 'ChangePersonImage', ns: ns.Services86 },
+        wrapper: { name: 'ChangePersonImage', ns: ns.Services },
         fields: [
-          { name: 'PersonId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'BlobId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'PersonId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'BlobId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'ChangePersonImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'ChangePersonImageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -665,18 +665,18 @@ export const BLOBAgent$: AgentDesc = {
       name: 'SaveImageStream',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/SaveImageStream',
       input: {
-        wrapper: { name: 'SaveImageStream', ns: ns.Services86 },
+        wrapper: { name: 'SaveImageStream', ns: ns.Services },
         fields: [
-          { name: 'Type', ns: ns.Services86, type: 'string', optional: true },
-          { name: 'Image', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
-          { name: 'Description', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Type', ns: ns.Services, type: 'string', optional: true },
+          { name: 'Image', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Description', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveImageStreamResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveImageStreamResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'Response', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -686,16 +686,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetProductImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetProductImage',
       input: {
-        wrapper: { name: 'GetProductImage', ns: ns.Services86 },
+        wrapper: { name: 'GetProductImage', ns: ns.Services },
         fields: [
-          { name: 'ProductId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'ProductId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetProductImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetProductImageResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -705,15 +705,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'SetProductImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/SetProductImage',
       input: {
-        wrapper: { name: 'SetProductImage', ns: ns.Services86 },
+        wrapper: { name: 'SetProductImage', ns: ns.Services },
         fields: [
-          { name: 'ProductId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Image', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'ProductId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Image', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SetProductImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'SetProductImageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -723,16 +723,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetProductThumbnail',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetProductThumbnail',
       input: {
-        wrapper: { name: 'GetProductThumbnail', ns: ns.Services86 },
+        wrapper: { name: 'GetProductThumbnail', ns: ns.Services },
         fields: [
-          { name: 'ProductId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'ProductId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetProductThumbnailResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetProductThumbnailResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -742,15 +742,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'SetProductThumbnail',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/SetProductThumbnail',
       input: {
-        wrapper: { name: 'SetProductThumbnail', ns: ns.Services86 },
+        wrapper: { name: 'SetProductThumbnail', ns: ns.Services },
         fields: [
-          { name: 'ProductId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Image', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'ProductId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Image', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SetProductThumbnailResponse', ns: ns.Services86 },
+        wrapper: { name: 'SetProductThumbnailResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -760,15 +760,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'ChangeProductImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/ChangeProductImage',
       input: {
-        wrapper: { name: 'ChangeProductImage', ns: ns.Services86 },
+        wrapper: { name: 'ChangeProductImage', ns: ns.Services },
         fields: [
-          { name: 'ProductId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'BlobId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'ProductId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'BlobId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'ChangeProductImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'ChangeProductImageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -778,16 +778,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetQuoteLineImage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetQuoteLineImage',
       input: {
-        wrapper: { name: 'GetQuoteLineImage', ns: ns.Services86 },
+        wrapper: { name: 'GetQuoteLineImage', ns: ns.Services },
         fields: [
-          { name: 'QuoteLineId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'QuoteLineId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetQuoteLineImageResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetQuoteLineImageResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -797,16 +797,16 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetAppData',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetAppData',
       input: {
-        wrapper: { name: 'GetAppData', ns: ns.Services86 },
+        wrapper: { name: 'GetAppData', ns: ns.Services },
         fields: [
-          { name: 'Key', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Key', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetAppDataResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetAppDataResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -816,15 +816,15 @@ export const BLOBAgent$: AgentDesc = {
       name: 'SetAppData',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/SetAppData',
       input: {
-        wrapper: { name: 'SetAppData', ns: ns.Services86 },
+        wrapper: { name: 'SetAppData', ns: ns.Services },
         fields: [
-          { name: 'Key', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Data', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Key', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Data', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SetAppDataResponse', ns: ns.Services86 },
+        wrapper: { name: 'SetAppDataResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -834,18 +834,18 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetPersonImageWithSize',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetPersonImageWithSize',
       input: {
-        wrapper: { name: 'GetPersonImageWithSize', ns: ns.Services86 },
+        wrapper: { name: 'GetPersonImageWithSize', ns: ns.Services },
         fields: [
-          { name: 'PersonId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Width', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Height', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'PersonId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Width', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Height', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPersonImageWithSizeResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPersonImageWithSizeResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -855,18 +855,18 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetProjectImageWithSize',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetProjectImageWithSize',
       input: {
-        wrapper: { name: 'GetProjectImageWithSize', ns: ns.Services86 },
+        wrapper: { name: 'GetProjectImageWithSize', ns: ns.Services },
         fields: [
-          { name: 'ProjectId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Width', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Height', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'ProjectId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Width', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Height', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetProjectImageWithSizeResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetProjectImageWithSizeResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -876,18 +876,18 @@ export const BLOBAgent$: AgentDesc = {
       name: 'GetChatImageWithSize',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/BLOB/GetChatImageWithSize',
       input: {
-        wrapper: { name: 'GetChatImageWithSize', ns: ns.Services86 },
+        wrapper: { name: 'GetChatImageWithSize', ns: ns.Services },
         fields: [
-          { name: 'ChatTopicId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Width', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'Height', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'ChatTopicId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Width', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'Height', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetChatImageWithSizeResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetChatImageWithSizeResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'base64Binary', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'base64Binary', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -901,15 +901,15 @@ export const ConfigurationAgent$: AgentDesc = {
   soapVersion: '1.1',
   endpoint: 'https://sod.superoffice.com/Cust12345/Remote/Services86/Configuration.svc',
   requestHeaders: {
-    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    Credentials: { name: 'Credentials', ns: ns.Services86, type: () => SoCredentials$, optional: true, nillable: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    Credentials: { name: 'Credentials', ns: ns.Services, type: () => SoCredentials$, optional: true, nillable: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   responseHeaders: {
-    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services86, type: () => SoExceptionInfo$, optional: true, nillable: true },
-    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services86, type: () => SoExtraInfo$, optional: true, nillable: true },
-    Succeeded: { name: 'Succeeded', ns: ns.Services86, type: 'boolean', optional: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services, type: () => SoExceptionInfo$, optional: true, nillable: true },
+    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services, type: () => SoExtraInfo$, optional: true, nillable: true },
+    Succeeded: { name: 'Succeeded', ns: ns.Services, type: 'boolean', optional: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   statusHeaders: { error: 'ExceptionInfo', success: 'Succeeded' },
   operations: {
@@ -917,14 +917,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'CreateDefaultDiaryViewEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/CreateDefaultDiaryViewEntity',
       input: {
-        wrapper: { name: 'CreateDefaultDiaryViewEntity', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultDiaryViewEntity', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CreateDefaultDiaryViewEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultDiaryViewEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => DiaryViewEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => DiaryViewEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -934,16 +934,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'SaveDiaryViewEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/SaveDiaryViewEntity',
       input: {
-        wrapper: { name: 'SaveDiaryViewEntity', ns: ns.Services86 },
+        wrapper: { name: 'SaveDiaryViewEntity', ns: ns.Services },
         fields: [
-          { name: 'DiaryViewEntity', ns: ns.Services86, type: () => DiaryViewEntity$, optional: true, nillable: true },
+          { name: 'DiaryViewEntity', ns: ns.Services, type: () => DiaryViewEntity$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveDiaryViewEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveDiaryViewEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => DiaryViewEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => DiaryViewEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -953,14 +953,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'DeleteDiaryViewEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/DeleteDiaryViewEntity',
       input: {
-        wrapper: { name: 'DeleteDiaryViewEntity', ns: ns.Services86 },
+        wrapper: { name: 'DeleteDiaryViewEntity', ns: ns.Services },
         fields: [
-          { name: 'DiaryViewEntityId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'DiaryViewEntityId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'DeleteDiaryViewEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'DeleteDiaryViewEntityResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -970,14 +970,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'CreateDefaultSystemEventEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/CreateDefaultSystemEventEntity',
       input: {
-        wrapper: { name: 'CreateDefaultSystemEventEntity', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultSystemEventEntity', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CreateDefaultSystemEventEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultSystemEventEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => SystemEventEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => SystemEventEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -987,16 +987,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'SaveSystemEventEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/SaveSystemEventEntity',
       input: {
-        wrapper: { name: 'SaveSystemEventEntity', ns: ns.Services86 },
+        wrapper: { name: 'SaveSystemEventEntity', ns: ns.Services },
         fields: [
-          { name: 'SystemEventEntity', ns: ns.Services86, type: () => SystemEventEntity$, optional: true, nillable: true },
+          { name: 'SystemEventEntity', ns: ns.Services, type: () => SystemEventEntity$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveSystemEventEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveSystemEventEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => SystemEventEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => SystemEventEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1006,14 +1006,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'DeleteSystemEventEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/DeleteSystemEventEntity',
       input: {
-        wrapper: { name: 'DeleteSystemEventEntity', ns: ns.Services86 },
+        wrapper: { name: 'DeleteSystemEventEntity', ns: ns.Services },
         fields: [
-          { name: 'SystemEventEntityId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'SystemEventEntityId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'DeleteSystemEventEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'DeleteSystemEventEntityResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1023,17 +1023,17 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetApplicationConfiguration',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetApplicationConfiguration',
       input: {
-        wrapper: { name: 'GetApplicationConfiguration', ns: ns.Services86 },
+        wrapper: { name: 'GetApplicationConfiguration', ns: ns.Services },
         fields: [
-          { name: 'Application', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Instance', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Application', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Instance', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetApplicationConfigurationResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetApplicationConfigurationResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1043,18 +1043,18 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetPageConfiguration',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetPageConfiguration',
       input: {
-        wrapper: { name: 'GetPageConfiguration', ns: ns.Services86 },
+        wrapper: { name: 'GetPageConfiguration', ns: ns.Services },
         fields: [
-          { name: 'Application', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Instance', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Page', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Application', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Instance', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Page', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPageConfigurationResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPageConfigurationResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1064,17 +1064,17 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetObjectMapping',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetObjectMapping',
       input: {
-        wrapper: { name: 'GetObjectMapping', ns: ns.Services86 },
+        wrapper: { name: 'GetObjectMapping', ns: ns.Services },
         fields: [
-          { name: 'Application', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Instance', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Application', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Instance', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetObjectMappingResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetObjectMappingResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1084,17 +1084,17 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetFilterList',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetFilterList',
       input: {
-        wrapper: { name: 'GetFilterList', ns: ns.Services86 },
+        wrapper: { name: 'GetFilterList', ns: ns.Services },
         fields: [
-          { name: 'Application', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Instance', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Application', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Instance', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetFilterListResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetFilterListResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1104,16 +1104,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'ClearConfigurationCache',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/ClearConfigurationCache',
       input: {
-        wrapper: { name: 'ClearConfigurationCache', ns: ns.Services86 },
+        wrapper: { name: 'ClearConfigurationCache', ns: ns.Services },
         fields: [
-          { name: 'Application', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Instance', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'ForAllAssociates', ns: ns.Services86, type: 'boolean', optional: true },
+          { name: 'Application', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Instance', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'ForAllAssociates', ns: ns.Services, type: 'boolean', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'ClearConfigurationCacheResponse', ns: ns.Services86 },
+        wrapper: { name: 'ClearConfigurationCacheResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1123,19 +1123,19 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetAnyConfiguration',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetAnyConfiguration',
       input: {
-        wrapper: { name: 'GetAnyConfiguration', ns: ns.Services86 },
+        wrapper: { name: 'GetAnyConfiguration', ns: ns.Services },
         fields: [
-          { name: 'Application', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Instance', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Item', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Type', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Application', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Instance', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Item', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Type', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetAnyConfigurationResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetAnyConfigurationResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1145,16 +1145,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetEMarketingUrl',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetEMarketingUrl',
       input: {
-        wrapper: { name: 'GetEMarketingUrl', ns: ns.Services86 },
+        wrapper: { name: 'GetEMarketingUrl', ns: ns.Services },
         fields: [
-          { name: 'Language', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Language', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetEMarketingUrlResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetEMarketingUrlResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1164,19 +1164,19 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetCsProgramUrl',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetCsProgramUrl',
       input: {
-        wrapper: { name: 'GetCsProgramUrl', ns: ns.Services86 },
+        wrapper: { name: 'GetCsProgramUrl', ns: ns.Services },
         fields: [
-          { name: 'Language', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'ProgramName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Action', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'ExtraParameters', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Language', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'ProgramName', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Action', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'ExtraParameters', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetCsProgramUrlResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetCsProgramUrlResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1186,19 +1186,19 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetCSAuthUrl',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetCSAuthUrl',
       input: {
-        wrapper: { name: 'GetCSAuthUrl', ns: ns.Services86 },
+        wrapper: { name: 'GetCSAuthUrl', ns: ns.Services },
         fields: [
-          { name: 'Language', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'ProgramName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Action', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'ExtraParameters', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Language', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'ProgramName', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Action', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'ExtraParameters', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetCSAuthUrlResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetCSAuthUrlResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1208,16 +1208,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetCSRegistryValue',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetCSRegistryValue',
       input: {
-        wrapper: { name: 'GetCSRegistryValue', ns: ns.Services86 },
+        wrapper: { name: 'GetCSRegistryValue', ns: ns.Services },
         fields: [
-          { name: 'Entry', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'Entry', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetCSRegistryValueResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetCSRegistryValueResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1227,14 +1227,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetCSWwwFolder',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetCSWwwFolder',
       input: {
-        wrapper: { name: 'GetCSWwwFolder', ns: ns.Services86 },
+        wrapper: { name: 'GetCSWwwFolder', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetCSWwwFolderResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetCSWwwFolderResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1244,18 +1244,18 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetRefreshedPageConfiguration',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetRefreshedPageConfiguration',
       input: {
-        wrapper: { name: 'GetRefreshedPageConfiguration', ns: ns.Services86 },
+        wrapper: { name: 'GetRefreshedPageConfiguration', ns: ns.Services },
         fields: [
-          { name: 'Application', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Instance', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Page', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Application', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Instance', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Page', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetRefreshedPageConfigurationResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetRefreshedPageConfigurationResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1265,16 +1265,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetWwwUrl',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetWwwUrl',
       input: {
-        wrapper: { name: 'GetWwwUrl', ns: ns.Services86 },
+        wrapper: { name: 'GetWwwUrl', ns: ns.Services },
         fields: [
-          { name: 'Client', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Client', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetWwwUrlResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetWwwUrlResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1284,14 +1284,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetHelpDispatcherUrl',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetHelpDispatcherUrl',
       input: {
-        wrapper: { name: 'GetHelpDispatcherUrl', ns: ns.Services86 },
+        wrapper: { name: 'GetHelpDispatcherUrl', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetHelpDispatcherUrlResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetHelpDispatcherUrlResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1301,14 +1301,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetWwwUrlForSMWeb',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetWwwUrlForSMWeb',
       input: {
-        wrapper: { name: 'GetWwwUrlForSMWeb', ns: ns.Services86 },
+        wrapper: { name: 'GetWwwUrlForSMWeb', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetWwwUrlForSMWebResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetWwwUrlForSMWebResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1318,14 +1318,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetCsCgiUrlInternal',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetCsCgiUrlInternal',
       input: {
-        wrapper: { name: 'GetCsCgiUrlInternal', ns: ns.Services86 },
+        wrapper: { name: 'GetCsCgiUrlInternal', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetCsCgiUrlInternalResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetCsCgiUrlInternalResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1335,18 +1335,18 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetCRMUrl',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetCRMUrl',
       input: {
-        wrapper: { name: 'GetCRMUrl', ns: ns.Services86 },
+        wrapper: { name: 'GetCRMUrl', ns: ns.Services },
         fields: [
-          { name: 'SoProtocol', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Currents', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Frameless', ns: ns.Services86, type: 'boolean', optional: true },
+          { name: 'SoProtocol', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Currents', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Frameless', ns: ns.Services, type: 'boolean', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetCRMUrlResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetCRMUrlResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1356,14 +1356,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetEmailNumberOfDays',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetEmailNumberOfDays',
       input: {
-        wrapper: { name: 'GetEmailNumberOfDays', ns: ns.Services86 },
+        wrapper: { name: 'GetEmailNumberOfDays', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetEmailNumberOfDaysResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetEmailNumberOfDaysResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'Response', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1373,14 +1373,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetCustomerUrl',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetCustomerUrl',
       input: {
-        wrapper: { name: 'GetCustomerUrl', ns: ns.Services86 },
+        wrapper: { name: 'GetCustomerUrl', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetCustomerUrlResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetCustomerUrlResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1390,16 +1390,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetDiaryViewEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetDiaryViewEntity',
       input: {
-        wrapper: { name: 'GetDiaryViewEntity', ns: ns.Services86 },
+        wrapper: { name: 'GetDiaryViewEntity', ns: ns.Services },
         fields: [
-          { name: 'DiaryViewEntityId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'DiaryViewEntityId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetDiaryViewEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetDiaryViewEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => DiaryViewEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => DiaryViewEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1409,16 +1409,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetWindowPosSize',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetWindowPosSize',
       input: {
-        wrapper: { name: 'GetWindowPosSize', ns: ns.Services86 },
+        wrapper: { name: 'GetWindowPosSize', ns: ns.Services },
         fields: [
-          { name: 'WindowPosSizeId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'WindowPosSizeId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetWindowPosSizeResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetWindowPosSizeResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => WindowPosSize$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => WindowPosSize$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1428,16 +1428,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'SaveWindowPosSize',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/SaveWindowPosSize',
       input: {
-        wrapper: { name: 'SaveWindowPosSize', ns: ns.Services86 },
+        wrapper: { name: 'SaveWindowPosSize', ns: ns.Services },
         fields: [
-          { name: 'WindowPosSize', ns: ns.Services86, type: () => WindowPosSize$, optional: true, nillable: true },
+          { name: 'WindowPosSize', ns: ns.Services, type: () => WindowPosSize$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveWindowPosSizeResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveWindowPosSizeResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => WindowPosSize$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => WindowPosSize$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1447,14 +1447,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'DeleteWindowPosSize',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/DeleteWindowPosSize',
       input: {
-        wrapper: { name: 'DeleteWindowPosSize', ns: ns.Services86 },
+        wrapper: { name: 'DeleteWindowPosSize', ns: ns.Services },
         fields: [
-          { name: 'WindowPosSizeId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'WindowPosSizeId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'DeleteWindowPosSizeResponse', ns: ns.Services86 },
+        wrapper: { name: 'DeleteWindowPosSizeResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1464,16 +1464,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetWindowPosSizeList',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetWindowPosSizeList',
       input: {
-        wrapper: { name: 'GetWindowPosSizeList', ns: ns.Services86 },
+        wrapper: { name: 'GetWindowPosSizeList', ns: ns.Services },
         fields: [
-          { name: 'WindowPosSizeIds', ns: ns.Services86, type: () => ArrayOfint$, optional: true, nillable: true },
+          { name: 'WindowPosSizeIds', ns: ns.Services, type: () => ArrayOfint$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetWindowPosSizeListResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetWindowPosSizeListResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1483,14 +1483,14 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetMyWindowPosSizes',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetMyWindowPosSizes',
       input: {
-        wrapper: { name: 'GetMyWindowPosSizes', ns: ns.Services86 },
+        wrapper: { name: 'GetMyWindowPosSizes', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetMyWindowPosSizesResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetMyWindowPosSizesResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1500,16 +1500,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetWindowPosSizesOnPersonId',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetWindowPosSizesOnPersonId',
       input: {
-        wrapper: { name: 'GetWindowPosSizesOnPersonId', ns: ns.Services86 },
+        wrapper: { name: 'GetWindowPosSizesOnPersonId', ns: ns.Services },
         fields: [
-          { name: 'PersonId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'PersonId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetWindowPosSizesOnPersonIdResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetWindowPosSizesOnPersonIdResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1519,16 +1519,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetWindowPosSizesOnAssociateId',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetWindowPosSizesOnAssociateId',
       input: {
-        wrapper: { name: 'GetWindowPosSizesOnAssociateId', ns: ns.Services86 },
+        wrapper: { name: 'GetWindowPosSizesOnAssociateId', ns: ns.Services },
         fields: [
-          { name: 'AssociateId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'AssociateId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetWindowPosSizesOnAssociateIdResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetWindowPosSizesOnAssociateIdResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1538,16 +1538,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'SaveWindowPosSizes',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/SaveWindowPosSizes',
       input: {
-        wrapper: { name: 'SaveWindowPosSizes', ns: ns.Services86 },
+        wrapper: { name: 'SaveWindowPosSizes', ns: ns.Services },
         fields: [
-          { name: 'WindowPosSizes', ns: ns.Services86, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
+          { name: 'WindowPosSizes', ns: ns.Services, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveWindowPosSizesResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveWindowPosSizesResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfWindowPosSize$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1557,16 +1557,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'GetSystemEventEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/GetSystemEventEntity',
       input: {
-        wrapper: { name: 'GetSystemEventEntity', ns: ns.Services86 },
+        wrapper: { name: 'GetSystemEventEntity', ns: ns.Services },
         fields: [
-          { name: 'SystemEventEntityId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'SystemEventEntityId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetSystemEventEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetSystemEventEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => SystemEventEntity$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => SystemEventEntity$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1576,16 +1576,16 @@ export const ConfigurationAgent$: AgentDesc = {
       name: 'ExistsSystemEvent',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Configuration/ExistsSystemEvent',
       input: {
-        wrapper: { name: 'ExistsSystemEvent', ns: ns.Services86 },
+        wrapper: { name: 'ExistsSystemEvent', ns: ns.Services },
         fields: [
-          { name: 'Key', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Key', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'ExistsSystemEventResponse', ns: ns.Services86 },
+        wrapper: { name: 'ExistsSystemEventResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'boolean', optional: true },
+          { name: 'Response', ns: ns.Services, type: 'boolean', optional: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1599,15 +1599,15 @@ export const DiagnosticsAgent$: AgentDesc = {
   soapVersion: '1.1',
   endpoint: 'https://sod.superoffice.com/Cust12345/Remote/Services86/Diagnostics.svc',
   requestHeaders: {
-    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    Credentials: { name: 'Credentials', ns: ns.Services86, type: () => SoCredentials$, optional: true, nillable: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    Credentials: { name: 'Credentials', ns: ns.Services, type: () => SoCredentials$, optional: true, nillable: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   responseHeaders: {
-    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services86, type: () => SoExceptionInfo$, optional: true, nillable: true },
-    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services86, type: () => SoExtraInfo$, optional: true, nillable: true },
-    Succeeded: { name: 'Succeeded', ns: ns.Services86, type: 'boolean', optional: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services, type: () => SoExceptionInfo$, optional: true, nillable: true },
+    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services, type: () => SoExtraInfo$, optional: true, nillable: true },
+    Succeeded: { name: 'Succeeded', ns: ns.Services, type: 'boolean', optional: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   statusHeaders: { error: 'ExceptionInfo', success: 'Succeeded' },
   operations: {
@@ -1615,12 +1615,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'FlushCaches',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/FlushCaches',
       input: {
-        wrapper: { name: 'FlushCaches', ns: ns.Services86 },
+        wrapper: { name: 'FlushCaches', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'FlushCachesResponse', ns: ns.Services86 },
+        wrapper: { name: 'FlushCachesResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1630,14 +1630,14 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'GetCacheNames',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/GetCacheNames',
       input: {
-        wrapper: { name: 'GetCacheNames', ns: ns.Services86 },
+        wrapper: { name: 'GetCacheNames', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetCacheNamesResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetCacheNamesResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfstring$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfstring$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1647,14 +1647,14 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'FlushCachesByName',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/FlushCachesByName',
       input: {
-        wrapper: { name: 'FlushCachesByName', ns: ns.Services86 },
+        wrapper: { name: 'FlushCachesByName', ns: ns.Services },
         fields: [
-          { name: 'CacheNames', ns: ns.Services86, type: () => ArrayOfstring$, optional: true, nillable: true },
+          { name: 'CacheNames', ns: ns.Services, type: () => ArrayOfstring$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'FlushCachesByNameResponse', ns: ns.Services86 },
+        wrapper: { name: 'FlushCachesByNameResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1664,14 +1664,14 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'LogViewState',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/LogViewState',
       input: {
-        wrapper: { name: 'LogViewState', ns: ns.Services86 },
+        wrapper: { name: 'LogViewState', ns: ns.Services },
         fields: [
-          { name: 'ViewState', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'ViewState', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'LogViewStateResponse', ns: ns.Services86 },
+        wrapper: { name: 'LogViewStateResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1681,21 +1681,21 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'ChangeLogSettings',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/ChangeLogSettings',
       input: {
-        wrapper: { name: 'ChangeLogSettings', ns: ns.Services86 },
+        wrapper: { name: 'ChangeLogSettings', ns: ns.Services },
         fields: [
-          { name: 'LogWarning', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogInformation', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogSuccessAudit', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogFailureAudit', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogToEventLog', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogToSuperOffice', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogToFile', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogToTrace', ns: ns.Services86, type: 'boolean', optional: true },
+          { name: 'LogWarning', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogInformation', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogSuccessAudit', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogFailureAudit', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogToEventLog', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogToSuperOffice', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogToFile', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogToTrace', ns: ns.Services, type: 'boolean', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'ChangeLogSettingsResponse', ns: ns.Services86 },
+        wrapper: { name: 'ChangeLogSettingsResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1705,14 +1705,14 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'AddWebAppUsage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/AddWebAppUsage',
       input: {
-        wrapper: { name: 'AddWebAppUsage', ns: ns.Services86 },
+        wrapper: { name: 'AddWebAppUsage', ns: ns.Services },
         fields: [
-          { name: 'WebAppUsages', ns: ns.Services86, type: () => ArrayOfWebAppUsage$, optional: true, nillable: true },
+          { name: 'WebAppUsages', ns: ns.Services, type: () => ArrayOfWebAppUsage$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'AddWebAppUsageResponse', ns: ns.Services86 },
+        wrapper: { name: 'AddWebAppUsageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1722,12 +1722,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'CollectDataAdditions',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/CollectDataAdditions',
       input: {
-        wrapper: { name: 'CollectDataAdditions', ns: ns.Services86 },
+        wrapper: { name: 'CollectDataAdditions', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CollectDataAdditionsResponse', ns: ns.Services86 },
+        wrapper: { name: 'CollectDataAdditionsResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1737,12 +1737,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'CollectWinUsage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/CollectWinUsage',
       input: {
-        wrapper: { name: 'CollectWinUsage', ns: ns.Services86 },
+        wrapper: { name: 'CollectWinUsage', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CollectWinUsageResponse', ns: ns.Services86 },
+        wrapper: { name: 'CollectWinUsageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1752,12 +1752,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'CollectWebUsage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/CollectWebUsage',
       input: {
-        wrapper: { name: 'CollectWebUsage', ns: ns.Services86 },
+        wrapper: { name: 'CollectWebUsage', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CollectWebUsageResponse', ns: ns.Services86 },
+        wrapper: { name: 'CollectWebUsageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1767,12 +1767,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'CollectTableSizes',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/CollectTableSizes',
       input: {
-        wrapper: { name: 'CollectTableSizes', ns: ns.Services86 },
+        wrapper: { name: 'CollectTableSizes', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CollectTableSizesResponse', ns: ns.Services86 },
+        wrapper: { name: 'CollectTableSizesResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1782,12 +1782,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'ResyncUsers',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/ResyncUsers',
       input: {
-        wrapper: { name: 'ResyncUsers', ns: ns.Services86 },
+        wrapper: { name: 'ResyncUsers', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'ResyncUsersResponse', ns: ns.Services86 },
+        wrapper: { name: 'ResyncUsersResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1801,15 +1801,15 @@ export const PreferenceAgent$: AgentDesc = {
   soapVersion: '1.1',
   endpoint: 'https://sod.superoffice.com/Cust12345/Remote/Services86/Preference.svc',
   requestHeaders: {
-    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    Credentials: { name: 'Credentials', ns: ns.Services86, type: () => SoCredentials$, optional: true, nillable: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    Credentials: { name: 'Credentials', ns: ns.Services, type: () => SoCredentials$, optional: true, nillable: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   responseHeaders: {
-    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services86, type: () => SoExceptionInfo$, optional: true, nillable: true },
-    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services86, type: () => SoExtraInfo$, optional: true, nillable: true },
-    Succeeded: { name: 'Succeeded', ns: ns.Services86, type: 'boolean', optional: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services, type: () => SoExceptionInfo$, optional: true, nillable: true },
+    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services, type: () => SoExtraInfo$, optional: true, nillable: true },
+    Succeeded: { name: 'Succeeded', ns: ns.Services, type: 'boolean', optional: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   statusHeaders: { error: 'ExceptionInfo', success: 'Succeeded' },
   operations: {
@@ -1817,14 +1817,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'CreateDefaultPreference',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/CreateDefaultPreference',
       input: {
-        wrapper: { name: 'CreateDefaultPreference', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultPreference', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CreateDefaultPreferenceResponse', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultPreferenceResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => Preference$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => Preference$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1834,14 +1834,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'CreateDefaultPreferenceDescription',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/CreateDefaultPreferenceDescription',
       input: {
-        wrapper: { name: 'CreateDefaultPreferenceDescription', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultPreferenceDescription', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CreateDefaultPreferenceDescriptionResponse', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultPreferenceDescriptionResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => PreferenceDescription$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => PreferenceDescription$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1851,16 +1851,16 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'SavePreferenceDescription',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/SavePreferenceDescription',
       input: {
-        wrapper: { name: 'SavePreferenceDescription', ns: ns.Services86 },
+        wrapper: { name: 'SavePreferenceDescription', ns: ns.Services },
         fields: [
-          { name: 'PreferenceDescription', ns: ns.Services86, type: () => PreferenceDescription$, optional: true, nillable: true },
+          { name: 'PreferenceDescription', ns: ns.Services, type: () => PreferenceDescription$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SavePreferenceDescriptionResponse', ns: ns.Services86 },
+        wrapper: { name: 'SavePreferenceDescriptionResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => PreferenceDescription$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => PreferenceDescription$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1870,14 +1870,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'DeletePreferenceDescription',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/DeletePreferenceDescription',
       input: {
-        wrapper: { name: 'DeletePreferenceDescription', ns: ns.Services86 },
+        wrapper: { name: 'DeletePreferenceDescription', ns: ns.Services },
         fields: [
-          { name: 'PreferenceDescriptionId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'PreferenceDescriptionId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'DeletePreferenceDescriptionResponse', ns: ns.Services86 },
+        wrapper: { name: 'DeletePreferenceDescriptionResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1887,14 +1887,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'CreateDefaultPreferenceDescriptionLine',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/CreateDefaultPreferenceDescriptionLine',
       input: {
-        wrapper: { name: 'CreateDefaultPreferenceDescriptionLine', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultPreferenceDescriptionLine', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CreateDefaultPreferenceDescriptionLineResponse', ns: ns.Services86 },
+        wrapper: { name: 'CreateDefaultPreferenceDescriptionLineResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => PreferenceDescriptionLine$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => PreferenceDescriptionLine$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1904,14 +1904,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'SavePreference',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/SavePreference',
       input: {
-        wrapper: { name: 'SavePreference', ns: ns.Services86 },
+        wrapper: { name: 'SavePreference', ns: ns.Services },
         fields: [
-          { name: 'Preference', ns: ns.Services86, type: () => Preference$, optional: true, nillable: true },
+          { name: 'Preference', ns: ns.Services, type: () => Preference$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SavePreferenceResponse', ns: ns.Services86 },
+        wrapper: { name: 'SavePreferenceResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1921,14 +1921,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'SaveTabOrder',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/SaveTabOrder',
       input: {
-        wrapper: { name: 'SaveTabOrder', ns: ns.Services86 },
+        wrapper: { name: 'SaveTabOrder', ns: ns.Services },
         fields: [
-          { name: 'TabOrder', ns: ns.Services86, type: () => TabOrder$, optional: true, nillable: true },
+          { name: 'TabOrder', ns: ns.Services, type: () => TabOrder$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveTabOrderResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveTabOrderResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -1938,16 +1938,16 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetTabOrder',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetTabOrder',
       input: {
-        wrapper: { name: 'GetTabOrder', ns: ns.Services86 },
+        wrapper: { name: 'GetTabOrder', ns: ns.Services },
         fields: [
-          { name: 'TabName', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'TabName', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetTabOrderResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetTabOrderResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => TabOrder$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => TabOrder$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1957,16 +1957,16 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetPreference',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetPreference',
       input: {
-        wrapper: { name: 'GetPreference', ns: ns.Services86 },
+        wrapper: { name: 'GetPreference', ns: ns.Services },
         fields: [
-          { name: 'Id', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'Id', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPreferenceResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferenceResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => Preference$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => Preference$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1976,17 +1976,17 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'SavePreferenceEntity',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/SavePreferenceEntity',
       input: {
-        wrapper: { name: 'SavePreferenceEntity', ns: ns.Services86 },
+        wrapper: { name: 'SavePreferenceEntity', ns: ns.Services },
         fields: [
-          { name: 'Preference', ns: ns.Services86, type: () => Preference$, optional: true, nillable: true },
-          { name: 'RemoveLowerLevels', ns: ns.Services86, type: 'boolean', optional: true },
+          { name: 'Preference', ns: ns.Services, type: () => Preference$, optional: true, nillable: true },
+          { name: 'RemoveLowerLevels', ns: ns.Services, type: 'boolean', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SavePreferenceEntityResponse', ns: ns.Services86 },
+        wrapper: { name: 'SavePreferenceEntityResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => Preference$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => Preference$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -1996,14 +1996,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'DeletePreference',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/DeletePreference',
       input: {
-        wrapper: { name: 'DeletePreference', ns: ns.Services86 },
+        wrapper: { name: 'DeletePreference', ns: ns.Services },
         fields: [
-          { name: 'Id', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'Id', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'DeletePreferenceResponse', ns: ns.Services86 },
+        wrapper: { name: 'DeletePreferenceResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -2013,14 +2013,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'DeletePreferences',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/DeletePreferences',
       input: {
-        wrapper: { name: 'DeletePreferences', ns: ns.Services86 },
+        wrapper: { name: 'DeletePreferences', ns: ns.Services },
         fields: [
-          { name: 'Ids', ns: ns.Services86, type: () => ArrayOfint$, optional: true, nillable: true },
+          { name: 'Ids', ns: ns.Services, type: () => ArrayOfint$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'DeletePreferencesResponse', ns: ns.Services86 },
+        wrapper: { name: 'DeletePreferencesResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -2030,18 +2030,18 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetPreferenceByName',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetPreferenceByName',
       input: {
-        wrapper: { name: 'GetPreferenceByName', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferenceByName', ns: ns.Services },
         fields: [
-          { name: 'PrefSection', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'PrefKey', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'PrefLevel', ns: ns.Services86, type: 'string', optional: true },
+          { name: 'PrefSection', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'PrefKey', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'PrefLevel', ns: ns.Services, type: 'string', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPreferenceByNameResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferenceByNameResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => Preference$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => Preference$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2051,14 +2051,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetNetServicesStatusUrl',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetNetServicesStatusUrl',
       input: {
-        wrapper: { name: 'GetNetServicesStatusUrl', ns: ns.Services86 },
+        wrapper: { name: 'GetNetServicesStatusUrl', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetNetServicesStatusUrlResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetNetServicesStatusUrlResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2068,14 +2068,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'UpdateNetServicesStatus',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/UpdateNetServicesStatus',
       input: {
-        wrapper: { name: 'UpdateNetServicesStatus', ns: ns.Services86 },
+        wrapper: { name: 'UpdateNetServicesStatus', ns: ns.Services },
         fields: [
-          { name: 'XmlOrJson', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'XmlOrJson', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'UpdateNetServicesStatusResponse', ns: ns.Services86 },
+        wrapper: { name: 'UpdateNetServicesStatusResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -2085,16 +2085,16 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetPreferenceDescription',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetPreferenceDescription',
       input: {
-        wrapper: { name: 'GetPreferenceDescription', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferenceDescription', ns: ns.Services },
         fields: [
-          { name: 'PreferenceDescriptionId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'PreferenceDescriptionId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPreferenceDescriptionResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferenceDescriptionResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => PreferenceDescription$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => PreferenceDescription$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2104,17 +2104,17 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetFromSectionAndKey',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetFromSectionAndKey',
       input: {
-        wrapper: { name: 'GetFromSectionAndKey', ns: ns.Services86 },
+        wrapper: { name: 'GetFromSectionAndKey', ns: ns.Services },
         fields: [
-          { name: 'Section', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Key', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Section', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Key', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetFromSectionAndKeyResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetFromSectionAndKeyResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => PreferenceDescription$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => PreferenceDescription$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2124,14 +2124,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetAll',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetAll',
       input: {
-        wrapper: { name: 'GetAll', ns: ns.Services86 },
+        wrapper: { name: 'GetAll', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetAllResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetAllResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfPreferenceDescription$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfPreferenceDescription$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2141,16 +2141,16 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetAllFromSection',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetAllFromSection',
       input: {
-        wrapper: { name: 'GetAllFromSection', ns: ns.Services86 },
+        wrapper: { name: 'GetAllFromSection', ns: ns.Services },
         fields: [
-          { name: 'Section', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Section', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetAllFromSectionResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetAllFromSectionResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfPreferenceDescription$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfPreferenceDescription$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2160,18 +2160,18 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'SaveFromSectionAndKey',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/SaveFromSectionAndKey',
       input: {
-        wrapper: { name: 'SaveFromSectionAndKey', ns: ns.Services86 },
+        wrapper: { name: 'SaveFromSectionAndKey', ns: ns.Services },
         fields: [
-          { name: 'Section', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Key', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'PreferenceDescription', ns: ns.Services86, type: () => PreferenceDescription$, optional: true, nillable: true },
+          { name: 'Section', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Key', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'PreferenceDescription', ns: ns.Services, type: () => PreferenceDescription$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveFromSectionAndKeyResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveFromSectionAndKeyResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => PreferenceDescription$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => PreferenceDescription$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2181,15 +2181,15 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'DeleteFromSectionAndKey',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/DeleteFromSectionAndKey',
       input: {
-        wrapper: { name: 'DeleteFromSectionAndKey', ns: ns.Services86 },
+        wrapper: { name: 'DeleteFromSectionAndKey', ns: ns.Services },
         fields: [
-          { name: 'Section', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-          { name: 'Key', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'Section', ns: ns.Services, type: 'string', optional: true, nillable: true },
+          { name: 'Key', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'DeleteFromSectionAndKeyResponse', ns: ns.Services86 },
+        wrapper: { name: 'DeleteFromSectionAndKeyResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -2199,16 +2199,16 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetPreferenceDescriptionLine',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetPreferenceDescriptionLine',
       input: {
-        wrapper: { name: 'GetPreferenceDescriptionLine', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferenceDescriptionLine', ns: ns.Services },
         fields: [
-          { name: 'PreferenceDescriptionLineId', ns: ns.Services86, type: 'integer', optional: true },
+          { name: 'PreferenceDescriptionLineId', ns: ns.Services, type: 'integer', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPreferenceDescriptionLineResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferenceDescriptionLineResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => PreferenceDescriptionLine$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => PreferenceDescriptionLine$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2218,17 +2218,17 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetPreferenceDescriptionLineFromIdAndValue',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetPreferenceDescriptionLineFromIdAndValue',
       input: {
-        wrapper: { name: 'GetPreferenceDescriptionLineFromIdAndValue', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferenceDescriptionLineFromIdAndValue', ns: ns.Services },
         fields: [
-          { name: 'PrefDescId', ns: ns.Services86, type: 'integer', optional: true },
-          { name: 'PrefValue', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'PrefDescId', ns: ns.Services, type: 'integer', optional: true },
+          { name: 'PrefValue', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPreferenceDescriptionLineFromIdAndValueResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferenceDescriptionLineFromIdAndValueResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => PreferenceDescriptionLine$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => PreferenceDescriptionLine$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2238,16 +2238,16 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetPreferences',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetPreferences',
       input: {
-        wrapper: { name: 'GetPreferences', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferences', ns: ns.Services },
         fields: [
-          { name: 'Specifications', ns: ns.Services86, type: () => ArrayOfPreferenceSpec$, optional: true, nillable: true },
+          { name: 'Specifications', ns: ns.Services, type: () => ArrayOfPreferenceSpec$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPreferencesResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferencesResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfPreference$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfPreference$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2257,14 +2257,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'SavePreferences',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/SavePreferences',
       input: {
-        wrapper: { name: 'SavePreferences', ns: ns.Services86 },
+        wrapper: { name: 'SavePreferences', ns: ns.Services },
         fields: [
-          { name: 'Preferences', ns: ns.Services86, type: () => ArrayOfPreference$, optional: true, nillable: true },
+          { name: 'Preferences', ns: ns.Services, type: () => ArrayOfPreference$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SavePreferencesResponse', ns: ns.Services86 },
+        wrapper: { name: 'SavePreferencesResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -2274,16 +2274,16 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetPreferencesWithDisplayValues',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetPreferencesWithDisplayValues',
       input: {
-        wrapper: { name: 'GetPreferencesWithDisplayValues', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferencesWithDisplayValues', ns: ns.Services },
         fields: [
-          { name: 'Specifications', ns: ns.Services86, type: () => ArrayOfPreferenceSpec$, optional: true, nillable: true },
+          { name: 'Specifications', ns: ns.Services, type: () => ArrayOfPreferenceSpec$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetPreferencesWithDisplayValuesResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetPreferencesWithDisplayValuesResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfPreference$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfPreference$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2293,14 +2293,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'GetTabOrders',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/GetTabOrders',
       input: {
-        wrapper: { name: 'GetTabOrders', ns: ns.Services86 },
+        wrapper: { name: 'GetTabOrders', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetTabOrdersResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetTabOrdersResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfTabOrder$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfTabOrder$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -2310,14 +2310,14 @@ export const PreferenceAgent$: AgentDesc = {
       name: 'SaveTabOrders',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Preference/SaveTabOrders',
       input: {
-        wrapper: { name: 'SaveTabOrders', ns: ns.Services86 },
+        wrapper: { name: 'SaveTabOrders', ns: ns.Services },
         fields: [
-          { name: 'TabOrders', ns: ns.Services86, type: () => ArrayOfTabOrder$, optional: true, nillable: true },
+          { name: 'TabOrders', ns: ns.Services, type: () => ArrayOfTabOrder$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'SaveTabOrdersResponse', ns: ns.Services86 },
+        wrapper: { name: 'SaveTabOrdersResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',

@@ -7,6 +7,6 @@ export * from './DiagnosticsAgent.js';
 export * from './PreferenceAgent.js';
 export * from './types/Arrays.js';
 export * from './types/Serialization.js';
-export * from './types/Services86.js';
+export * from './types/Services.js';
 export { ServiceError, SoapAgent, SoapEncodeError, SoapError, SoapFaultError, SoapHttpError, SoapResponseError, SoapTransportError } from '../runtime/index.js';
 export type { AgentOptions, CallOptions, FetchLike, FetchResponseLike } from '../runtime/index.js';

@@ -1,123 +1,137 @@
 /**
- * The group's descriptors: schema facts as data for the runtime (one const per complex type and
- * per agent, named with a `$` suffix that no XML name can produce).
+ * The folder's descriptors: schema facts as data for the runtime, one const per complex type and
+ * per agent, named with a `$` suffix that no XML name can produce.
  */
-import type { GeneratedFile } from './generated-file.js';
-import type { AgentPlan, AttributePlan, FieldPlan, GroupPlan, MessagePlan, OperationPlan, TypePlan } from './plan.js';
-import { literal } from './ts-type.js';
-import { array, constStatement, object, type Code } from './code.js';
-import { propertyKey } from '../model/names.js';
+import { propertyKey } from '../plan/names.js';
+import type { AgentPlan, AttributePlan, DescriptorRef, FieldPlan, GroupPlan, MessagePlan, OperationPlan, TypePlan } from '../plan/index.js';
+import { literal, type GeneratedFile } from './printer.js';
 
 const RUNTIME = 'runtime/index.ts';
 
-export function descriptorName(name: string): string {
-  return `${name}$`;
+/** Object and array literals as data, printed one entry per line. */
+type Code = string | { readonly array: readonly Code[] } | { readonly object: readonly (readonly [string, Code])[] };
+
+function array(items: readonly Code[]): Code {
+  return { array: items };
+}
+
+function object(entries: readonly (readonly [string, Code] | undefined)[]): Code {
+  return { object: entries.filter((entry): entry is readonly [string, Code] => entry !== undefined) };
 }
 
 export function emitDescriptorsModule(group: GroupPlan, file: GeneratedFile): void {
   const nsKeys = new Map(group.modules.map((module) => [module.ns, module.name]));
   const used = new Set<string>();
-  const nsExpression = (ns: string) => {
-    const key = nsKeys.get(ns);
-    if (key === undefined) return literal(ns);
-    used.add(ns);
+  const ns = (uri: string) => {
+    const key = nsKeys.get(uri);
+    if (key === undefined) return literal(uri);
+    used.add(uri);
     return `ns.${key}`;
   };
-  const field = (plan: FieldPlan) => fieldCode(plan, nsExpression);
+  const field = (plan: FieldPlan) => fieldCode(plan, ns);
 
   const statements: string[] = [];
   for (const plan of group.types) {
     if (plan.shape === 'simple') continue;
-    const [runtimeType, initializer] = typeDescriptor(group, plan, field, nsExpression);
+    const [runtimeType, initializer] = typeDescriptor(plan, field, ns);
     file.import(RUNTIME, runtimeType, true);
-    statements.push(exportedConst(descriptorName(plan.name), runtimeType, initializer));
+    statements.push(constStatement(file, plan.descriptor, runtimeType, initializer, true));
   }
   for (const agent of group.agents) {
     file.import(RUNTIME, 'AgentDesc', true);
-    statements.push(exportedConst(descriptorName(agent.name), 'AgentDesc', agentDescriptor(agent, field, nsExpression)));
+    statements.push(constStatement(file, agent.descriptor, 'AgentDesc', agentDescriptor(agent, field, ns), true));
   }
 
   // only the namespaces the descriptors mention, so the constant is never unused
   const namespaces = group.modules.filter((module) => used.has(module.ns));
   if (namespaces.length > 0) {
     file.add(
-      '/** Target namespaces, by module name. */',
-      constStatement('ns', undefined, object(namespaces.map((module) => [module.name, literal(module.ns)])), { suffix: ' as const' }),
+      `/** Target namespaces, by module name. */\n${constStatement(file, 'ns', undefined, object(namespaces.map((module) => [module.name, literal(module.ns)])), false, ' as const')}`,
     );
   }
-  file.add(...statements);
+  for (const statement of statements) file.add(statement);
 }
 
-function exportedConst(name: string, type: string, initializer: Code): string {
-  return constStatement(name, type, initializer, { exported: true });
+function constStatement(file: GeneratedFile, name: string, type: string | undefined, code: Code, exported: boolean, suffix = ''): string {
+  const writer = file.writer();
+  writer.write(`${exported ? 'export ' : ''}const ${name}${type ? `: ${type}` : ''} = `);
+  write(writer, code);
+  writer.write(`${suffix};`);
+  return writer.toString();
 }
 
-function typeDescriptor(
-  group: GroupPlan,
-  plan: TypePlan,
-  field: (plan: FieldPlan) => string,
-  nsExpression: (ns: string) => string,
-): [string, Code] {
+function write(writer: ReturnType<GeneratedFile['writer']>, code: Code): void {
+  if (typeof code === 'string') {
+    writer.write(code);
+    return;
+  }
+  const [open, close, items] =
+    'array' in code ? (['[', ']', code.array.map((item) => ({ item }))] as const) : (['{', '}', code.object.map(([key, item]) => ({ key, item }))] as const);
+  if (items.length === 0) {
+    writer.write(`${open}${close}`);
+    return;
+  }
+  writer.write(open).newLine();
+  writer.indent(() => {
+    for (const { key, item } of items as { key?: string; item: Code }[]) {
+      if (key !== undefined) writer.write(`${key}: `);
+      write(writer, item);
+      writer.write(',').newLine();
+    }
+  });
+  writer.write(close);
+}
+
+function typeDescriptor(plan: Exclude<TypePlan, { shape: 'simple' }>, field: (plan: FieldPlan) => string, ns: (uri: string) => string): [string, Code] {
   switch (plan.shape) {
     case 'array':
-      return ['ArrayType', object([['kind', `'array'`], ['item', field(group.arrayItem(plan))]])];
-    case 'dictionary': {
-      const { entry, key, value } = group.dictionary(plan);
+      return ['ArrayType', object([['kind', `'array'`], ['item', field(plan.item)]])];
+    case 'dictionary':
       return [
         'DictionaryType',
         object([
           ['kind', `'dictionary'`],
-          ['entry', `{ name: ${literal(entry.name)}, ns: ${nsExpression(entry.ns)} }`],
-          ['key', field(key)],
-          ['value', field(value)],
+          ['entry', `{ name: ${literal(plan.entry.name)}, ns: ${ns(plan.entry.ns)} }`],
+          ['key', field(plan.key)],
+          ['value', field(plan.value)],
         ]),
       ];
-    }
-    default: {
-      const record = group.record(plan);
+    case 'record':
       return [
         'RecordType',
         object([
           ['kind', `'record'`],
-          record.base ? ['base', `() => ${descriptorName(record.base.name)}`] : undefined,
+          plan.base ? ['base', `() => ${plan.base.descriptor}`] : undefined,
           // a choice's members are each absent when another alternative is given
-          ['fields', array(record.fields.map((f) => field(f.choice ? { ...f, optional: true } : f)))],
-          record.attributes.length > 0 ? ['attributes', array(record.attributes.map((a) => attributeCode(a, nsExpression)))] : undefined,
-          record.text ? ['text', record.text.descriptor] : undefined,
-          record.any ? ['any', 'true'] : undefined,
+          ['fields', array(plan.fields.map((f) => field(f.choice ? { ...f, optional: true } : f)))],
+          plan.attributes.length > 0 ? ['attributes', array(plan.attributes.map((a) => attributeCode(a, ns)))] : undefined,
+          plan.text ? ['text', descriptorCode(plan.text.descriptor)] : undefined,
+          plan.any ? ['any', 'true'] : undefined,
         ]),
       ];
-    }
   }
 }
 
-function agentDescriptor(agent: AgentPlan, field: (plan: FieldPlan) => string, nsExpression: (ns: string) => string): Code {
-  const headerMap = (fields: FieldPlan[]) => object(fields.map((f) => [propertyKey(f.name), field(f)]));
+function agentDescriptor(agent: AgentPlan, field: (plan: FieldPlan) => string, ns: (uri: string) => string): Code {
+  const headerMap = (fields: readonly FieldPlan[]) => object(fields.map((f) => [propertyKey(f.name), field(f)]));
   const status = agent.statusHeaders;
   return object([
-    ['name', literal(agent.portType.name.local)],
+    ['name', literal(agent.service)],
     ['soapVersion', literal(agent.soapVersion)],
     agent.endpoint ? ['endpoint', literal(agent.endpoint)] : undefined,
     ['requestHeaders', headerMap(agent.requestHeaders)],
     ['responseHeaders', headerMap(agent.responseHeaders)],
     status
-      ? [
-          'statusHeaders',
-          `{ ${[status.error && `error: ${literal(status.error)}`, status.success && `success: ${literal(status.success)}`]
-            .filter(Boolean)
-            .join(', ')} }`,
-        ]
+      ? ['statusHeaders', `{ ${[status.error && `error: ${literal(status.error)}`, status.success && `success: ${literal(status.success)}`].filter(Boolean).join(', ')} }`]
       : undefined,
-    ['operations', object(agent.operations.map((operation) => [propertyKey(operation.name), operationDescriptor(operation, field, nsExpression)]))],
+    ['operations', object(agent.operations.map((operation) => [propertyKey(operation.name), operationDescriptor(operation, field, ns)]))],
   ]);
 }
 
-function operationDescriptor(operation: OperationPlan, field: (plan: FieldPlan) => string, nsExpression: (ns: string) => string): Code {
+function operationDescriptor(operation: OperationPlan, field: (plan: FieldPlan) => string, ns: (uri: string) => string): Code {
   const message = (plan: MessagePlan, result?: string) =>
     object([
-      plan.wrapper
-        ? ['wrapper', `{ name: ${literal(plan.wrapper.name)}, ns: ${nsExpression(plan.wrapper.ns)}${plan.wrapper.anyName ? ', anyName: true' : ''} }`]
-        : undefined,
+      plan.wrapper ? ['wrapper', `{ name: ${literal(plan.wrapper.name)}, ns: ${ns(plan.wrapper.ns)}${plan.wrapper.anyName ? ', anyName: true' : ''} }`] : undefined,
       plan.encoding ? ['encoding', literal(plan.encoding)] : undefined,
       ['fields', array(plan.fields.map(field))],
       ['headers', `[${plan.headers.map(literal).join(', ')}]`],
@@ -131,20 +145,31 @@ function operationDescriptor(operation: OperationPlan, field: (plan: FieldPlan) 
   ]);
 }
 
-function attributeCode(attribute: AttributePlan, nsExpression: (ns: string) => string): string {
-  const parts = [`name: ${literal(attribute.name)}`, `ns: ${nsExpression(attribute.ns)}`, `type: ${attribute.descriptor}`];
+function descriptorCode(descriptor: DescriptorRef): string {
+  switch (descriptor.kind) {
+    case 'scalar':
+      return `'${descriptor.scalar}'`;
+    case 'list':
+      return `{ kind: 'list', item: '${descriptor.item}' }`;
+    case 'type':
+      return `() => ${descriptor.descriptor}`;
+  }
+}
+
+function attributeCode(attribute: AttributePlan, ns: (uri: string) => string): string {
+  const parts = [`name: ${literal(attribute.name)}`, `ns: ${ns(attribute.ns)}`, `type: ${descriptorCode(attribute.descriptor)}`];
   if (attribute.optional) parts.push('optional: true');
   if (attribute.prop !== attribute.name) parts.push(`prop: ${literal(attribute.prop)}`);
   return `{ ${parts.join(', ')} }`;
 }
 
 /** A field descriptor on one line: defaults (required, single, not nillable) left out. */
-function fieldCode(field: FieldPlan, nsExpression: (ns: string) => string): string {
-  const parts = [`name: ${literal(field.name)}`, `ns: ${nsExpression(field.ns)}`, `type: ${field.descriptor}`];
+function fieldCode(field: FieldPlan, ns: (uri: string) => string): string {
+  const parts = [`name: ${literal(field.name)}`, `ns: ${ns(field.ns)}`, `type: ${descriptorCode(field.descriptor)}`];
   if (field.optional) parts.push('optional: true');
   if (field.repeated) parts.push('repeated: true');
   if (field.nillable) parts.push('nillable: true');
   if (field.prop !== field.name) parts.push(`prop: ${literal(field.prop)}`);
-  if (field.xsiType) parts.push(`xsiType: [${nsExpression(field.xsiType.ns)}, ${literal(field.xsiType.local)}]`);
+  if (field.xsiType) parts.push(`xsiType: [${ns(field.xsiType.ns)}, ${literal(field.xsiType.local)}]`);
   return `{ ${parts.join(', ')} }`;
 }

@@ -1,5 +1,5 @@
 /** The built-in types of XML Schema and how each is carried in TypeScript and on the wire. */
-import { LEGACY_XSD_NAMESPACES, SOAP_ENCODING_NAMESPACES, XSD_NS, type QName, type TypeUse } from './model.js';
+import { LEGACY_XSD_NAMESPACES, SOAP_ENCODING_NAMESPACES, XSD_NS, type QName, type TypeUse } from '../read/document.js';
 
 /** Run-time scalar kinds; they match `Scalar` in templates/runtime/descriptors.ts. */
 export type ScalarKind =
@@ -13,10 +13,12 @@ export type ScalarKind =
   | 'hexBinary'
   | 'anyType';
 
+/** The TypeScript type of one value of a built-in. */
+export type BuiltinTsType = 'string' | 'number' | 'boolean' | 'unknown' | 'Date' | 'Uint8Array';
+
 export interface Builtin {
   readonly scalar: ScalarKind;
-  /** The TypeScript type of one value. */
-  readonly tsType: string;
+  readonly tsType: BuiltinTsType;
   /** Built-in list types (NMTOKENS, IDREFS, ENTITIES) are space-separated lists of `scalar`. */
   readonly list?: boolean;
 }

@@ -4,7 +4,7 @@
  * attributes with references and groups resolved, and its wildcards.
  */
 import { WsdlError } from '../errors.js';
-import { formatQName, qnameKey, type AttributeDecl, type AttributeUse, type ComplexType, type ElementDecl, type Particle, type SourceLocation, type TypeUse } from './model.js';
+import { formatQName, qnameKey, type AttributeDecl, type AttributeUse, type ComplexType, type ElementDecl, type Particle, type SourceLocation, type TypeUse } from '../read/document.js';
 import type { SchemaSet } from './schema-set.js';
 
 export interface FlatElement {

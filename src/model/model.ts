@@ -1,279 +1,274 @@
 /**
- * The intermediate model: plain, JSON-printable data read from WSDL 1.1 and XSD files.
+ * The resolved service model: what a set of WSDL files (with everything they import) declares,
+ * as plain, JSON-printable data with every reference already followed and checked.
  *
- * The reader fills it, the emitter walks it; neither sees the other's inputs. Every node that
- * can be wrong in a user's file carries a `loc` so errors can name file and line.
+ * The planner, `diff` and tests all read it; none of them resolves anything. References between
+ * types are ids (`TypeRef`) that are guaranteed to name an entry of `ServiceModel.types`, so the
+ * model can be printed, compared and stored as it is. Every node carries the `loc` of its
+ * declaration for messages.
  */
+import type { ScalarKind } from './builtins.js';
+import type { BindingStyle, BodyUse, QName, SoapVersion, SourceLocation } from '../read/document.js';
 
-export interface SourceLocation {
-  /** Path of the file as given to the reader (relative paths stay relative, for stable output). */
-  readonly file: string;
-  readonly line: number;
-  readonly column: number;
+export type { BindingStyle, BodyUse, QName, SoapVersion, SourceLocation } from '../read/document.js';
+export { formatQName, qnameKey } from '../read/document.js';
+
+export interface ServiceModel {
+  /** The WSDL files resolved together. */
+  readonly sources: readonly SourceDef[];
+  /** One per portType: what an agent offers, resolved through the SOAP binding it speaks. */
+  readonly interfaces: readonly InterfaceDef[];
+  /** `wsdl:service`s as declared. */
+  readonly services: readonly ServiceDef[];
+  /** Every `wsdl:binding`, SOAP or not, with the portType it binds. */
+  readonly bindings: readonly BindingDef[];
+  /** Global elements. */
+  readonly elements: readonly ElementDef[];
+  /** Named types, and every anonymous type declared inline (see `TypeDef.id`). */
+  readonly types: readonly TypeDef[];
+  /** What was accepted although not quite right, in the order found. */
+  readonly warnings: readonly ModelWarning[];
 }
 
-/** A qualified name; `ns` is '' for "no namespace". */
-export interface QName {
-  readonly ns: string;
-  readonly local: string;
+export interface SourceDef {
+  /** The WSDL's name in output (relative to the folder searched). */
+  readonly name: string;
+  /** Every file read for it: the WSDL, then what it imports, as given to the reader. */
+  readonly files: readonly string[];
+  /**
+   * The global schema declarations its files make (`{ns}name` of types, elements, groups, …),
+   * shared ones included: which types are this WSDL's although another declared them first.
+   */
+  readonly declares: readonly string[];
 }
 
-/** One WSDL file (with everything it imports) turned into data. */
-export interface WsdlDocument {
-  /** The WSDL file, as given. */
-  readonly file: string;
-  readonly name?: string;
-  readonly targetNamespace: string;
-  readonly documentation?: string;
-  readonly services: Service[];
-  readonly bindings: Binding[];
-  readonly portTypes: PortType[];
-  readonly messages: Message[];
-  readonly schemas: Schema[];
-  /** What the reader accepted although it is not quite right (an unqualified built-in name, ...). */
-  readonly warnings: { readonly message: string; readonly loc: SourceLocation }[];
+export interface ModelWarning {
+  readonly message: string;
+  readonly loc?: SourceLocation;
 }
 
-export interface Service {
+export interface ServiceDef {
   readonly name: QName;
   readonly documentation?: string;
-  readonly ports: Port[];
+  readonly ports: readonly PortDef[];
   readonly loc: SourceLocation;
 }
 
-export interface Port {
+export interface PortDef {
   readonly name: string;
   readonly binding: QName;
-  /** The `soap:address` / `soap12:address` location, when the port has one. */
+  /** `soap:address` / `soap12:address` location. */
   readonly address?: string;
   readonly loc: SourceLocation;
 }
 
-export type SoapVersion = '1.1' | '1.2';
-export type BindingStyle = 'document' | 'rpc';
-export type BodyUse = 'literal' | 'encoded';
-
-export interface Binding {
+export interface InterfaceDef {
+  /** The portType's name. */
   readonly name: QName;
+  /** The WSDL file that declares it (as in `ServiceModel.sources`). */
+  readonly source: string;
+  readonly documentation?: string;
+  /**
+   * The SOAP binding an agent speaks: that of the first port (in document order) bound to this
+   * portType, else the first SOAP binding of it; absent when it has none.
+   */
+  readonly binding?: BindingDef & { readonly soapVersion: SoapVersion };
+  /** The port the binding was found through, with its address. */
+  readonly port?: { readonly service: QName; readonly name: string; readonly address?: string; readonly loc: SourceLocation };
+  readonly operations: readonly OperationDef[];
+  readonly loc: SourceLocation;
+}
+
+export interface BindingDef {
+  readonly name: QName;
+  /** The portType it binds (found, if need be, by its local name alone: see the warnings). */
   readonly portType: QName;
   /** Undefined for bindings that are not SOAP (HTTP GET/POST, for example). */
   readonly soapVersion?: SoapVersion;
   readonly style: BindingStyle;
-  readonly operations: BindingOperation[];
+  /** WS-Policy assertions found on the binding that agents support or document (`UsernameToken`). */
+  readonly policies: readonly string[];
   readonly loc: SourceLocation;
 }
 
-export interface BindingOperation {
+export interface OperationDef {
   readonly name: string;
+  readonly documentation?: string;
+  /** The binding's `soapAction`; undefined when empty or when there is no binding. */
   readonly soapAction?: string;
   readonly style: BindingStyle;
-  readonly input?: BindingMessage;
-  readonly output?: BindingMessage;
+  /** Undefined for notification (output-only) operations. */
+  readonly input?: MessageDef;
+  /** Undefined for one-way operations. */
+  readonly output?: MessageDef;
+  readonly faults: readonly FaultDef[];
   readonly loc: SourceLocation;
 }
 
-export interface BindingMessage {
+export interface MessageDef {
+  /** The `wsdl:message`. */
+  readonly message: QName;
   readonly use: BodyUse;
-  /** `soap:body namespace`, used as the wrapper namespace in RPC style. */
+  /** `soap:body namespace`: the wrapper namespace in RPC style. */
   readonly namespace?: string;
-  /** `soap:body parts`; undefined means all parts of the message. */
-  readonly bodyParts?: string[];
   /** `soap:body encodingStyle`, for use="encoded". */
   readonly encodingStyle?: string;
-  readonly headers: HeaderRef[];
+  /** The parts that travel in the SOAP body, in message order. */
+  readonly body: readonly PartDef[];
+  /** SOAP header entries, in binding order. */
+  readonly headers: readonly HeaderDef[];
+  readonly loc: SourceLocation;
 }
 
-export interface HeaderRef {
+export interface PartDef {
+  readonly name: string;
+  /** A global element (document style), which exists in `ServiceModel.elements`. */
+  readonly element?: QName;
+  /** A type (RPC style); exactly one of `element` and `type` is set. */
+  readonly type?: TypeRef;
+  readonly loc: SourceLocation;
+}
+
+export interface HeaderDef {
+  /** The message the part comes from (often not the operation's own). */
   readonly message: QName;
-  readonly part: string;
+  readonly part: PartDef;
   readonly use: BodyUse;
   readonly loc: SourceLocation;
 }
 
-export interface Message {
-  readonly name: QName;
-  readonly parts: MessagePart[];
-  readonly loc: SourceLocation;
-}
-
-export interface MessagePart {
+export interface FaultDef {
   readonly name: string;
-  /** Exactly one of `element` and `type` is set. */
-  readonly element?: QName;
-  readonly type?: QName;
-  readonly loc: SourceLocation;
-}
-
-export interface PortType {
-  readonly name: QName;
-  readonly documentation?: string;
-  readonly operations: Operation[];
-  readonly loc: SourceLocation;
-}
-
-export interface Operation {
-  readonly name: string;
-  readonly documentation?: string;
-  /** Message names; an operation without input is notification style, without output one-way. */
-  readonly input?: QName;
-  readonly output?: QName;
-  readonly faults: { readonly name: string; readonly message: QName }[];
-  readonly loc: SourceLocation;
+  readonly message: QName;
+  readonly parts: readonly PartDef[];
 }
 
 // ---------------------------------------------------------------------------------------------
-// XML Schema
+// Types
 
-export interface Schema {
-  readonly targetNamespace: string;
-  readonly elementFormDefault: 'qualified' | 'unqualified';
-  readonly file: string;
-  readonly elements: ElementDecl[];
-  readonly types: SchemaType[];
-  /** Global `xs:group`s, `xs:attributeGroup`s and `xs:attribute`s, used by reference. */
-  readonly groups: NamedGroup[];
-  readonly attributeGroups: NamedAttributeGroup[];
-  readonly attributes: AttributeDecl[];
+/** A reference to a type: a built-in of XML Schema, or an entry of `ServiceModel.types`. */
+export type TypeRef = { readonly kind: 'builtin'; readonly name: string } | { readonly kind: 'type'; readonly id: string };
+
+/**
+ * Where an anonymous type is declared: inside a named type, global element, group, attribute
+ * group or global attribute (`owner`), along a path of member names from it.
+ */
+export interface AnonymousPlace {
+  readonly owner: { readonly kind: 'type' | 'element' | 'group' | 'attributeGroup' | 'attribute'; readonly name: QName };
+  /**
+   * Member names from the owner inward: element names, `@name` for attributes, and `#item`,
+   * `#member1`, `#base`, `#text` for the parts of simple types; `[2]` marks a second member of
+   * the same name.
+   */
+  readonly path: readonly string[];
+}
+
+interface TypeCommon {
+  /**
+   * Unique within a model and a function of the declaration alone: `{ns}Name` for named types,
+   * `{ns}Owner/Member/…` (with `@element`, `@group`, … after an owner that is not a type) for
+   * anonymous ones.
+   */
+  readonly id: string;
+  /** Set for named types. */
+  readonly name?: QName;
+  /** Set for anonymous types. */
+  readonly anonymous?: AnonymousPlace;
+  /** The target namespace of the schema that declares it. */
+  readonly ns: string;
+  readonly documentation?: string;
   readonly loc: SourceLocation;
 }
 
-/** How an element or attribute names its type. */
-export type TypeUse =
-  /** A type of the XML Schema namespace itself (`xs:string`, `xs:int`, `xs:anyType`, ...). */
-  | { readonly kind: 'builtin'; readonly name: string }
-  /** A named simple or complex type declared in some schema. */
-  | { readonly kind: 'named'; readonly name: QName }
-  /** An anonymous type declared inline. */
-  | { readonly kind: 'inline'; readonly type: SchemaType };
+export interface ComplexTypeDef extends TypeCommon {
+  readonly kind: 'complex';
+  /** The id of the complex type this one derives from (complexContent, or complex simpleContent). */
+  readonly base?: string;
+  readonly derivation?: 'extension' | 'restriction';
+  /** Own element members (for an extension, what it adds), groups expanded, in wire order. */
+  readonly elements: readonly MemberDef[];
+  /** The type's top-level `xs:choice`s; members say which one and which alternative they are in. */
+  readonly choices: readonly ChoiceDef[];
+  /** An `xs:any` element wildcard. */
+  readonly anyElement: boolean;
+  /** Own attributes, attribute groups expanded and references followed; prohibited ones left out. */
+  readonly attributes: readonly AttributeMemberDef[];
+  /** Names of attributes a restriction prohibits. */
+  readonly prohibitedAttributes: readonly string[];
+  readonly anyAttribute: boolean;
+  /** simpleContent over a simple type: the type of the element's text. */
+  readonly text?: TypeRef;
+  readonly mixed: boolean;
+  /** WCF: `<IsDictionary>true</IsDictionary>` in the type's appinfo. */
+  readonly isDictionary: boolean;
+  /** A SOAP-encoded array (restriction of soapenc:Array): one repeated item element. */
+  readonly encodedArray: boolean;
+  /** Where TypeScript can only be looser than the schema, and why. */
+  readonly approximations: readonly ModelWarning[];
+}
 
-export interface ElementDecl {
+export interface SimpleTypeDef extends TypeCommon {
+  readonly kind: 'simple';
+  readonly variety: 'atomic' | 'list' | 'union';
+  /** atomic: the restriction base. */
+  readonly base?: TypeRef;
+  /** list: the item type. */
+  readonly itemType?: TypeRef;
+  /** union: the member types. */
+  readonly memberTypes?: readonly TypeRef[];
+  readonly enumeration?: readonly string[];
+  /** Patterns and range facets, kept for documentation. */
+  readonly facets: readonly { readonly name: string; readonly value: string }[];
+  /** How one value is carried at run time (for a list: one item). */
+  readonly scalar: ScalarKind;
+  /** A restriction of a built-in list type (NMTOKENS, IDREFS, ENTITIES): space-separated strings. */
+  readonly builtinList: boolean;
+}
+
+export type TypeDef = ComplexTypeDef | SimpleTypeDef;
+
+export interface ChoiceDef {
+  /** 0 when the choice may be absent altogether. */
+  readonly minOccurs: number;
+  readonly branches: number;
+  readonly loc: SourceLocation;
+}
+
+export interface MemberDef {
   readonly name: string;
-  /** The namespace of the element on the wire: '' for unqualified local elements. */
+  /** The namespace on the wire: '' for unqualified local elements. */
   readonly ns: string;
-  /** Undefined exactly when the element is a `ref` to a global element, whose type applies. */
-  readonly type?: TypeUse;
+  readonly type: TypeRef;
+  /** The occurrence the member really has, its groups' included. */
   readonly minOccurs: number;
   readonly maxOccurs: number | 'unbounded';
   readonly nillable: boolean;
   readonly documentation?: string;
-  /** Set when the element was declared by `ref` to a global element (then `name`/`ns` are its). */
+  /** Member of a top-level choice: which choice, which alternative. */
+  readonly choice?: { readonly group: number; readonly branch: number };
+  /** Declared by `ref` to this global element. */
   readonly ref?: QName;
+  /** Repeated by a repeating xs:sequence or xs:choice around it, not by its own maxOccurs. */
+  readonly repeatedByGroup?: boolean;
   readonly loc: SourceLocation;
 }
 
-/** The content model of a complex type, as written: nested groups, references and wildcards. */
-export type Particle =
-  | { readonly kind: 'element'; readonly element: ElementDecl }
-  | {
-      readonly kind: 'sequence' | 'choice' | 'all';
-      readonly particles: Particle[];
-      readonly minOccurs: number;
-      readonly maxOccurs: number | 'unbounded';
-      readonly loc: SourceLocation;
-    }
-  | {
-      readonly kind: 'groupRef';
-      readonly ref: QName;
-      readonly minOccurs: number;
-      readonly maxOccurs: number | 'unbounded';
-      readonly loc: SourceLocation;
-    }
-  /** `xs:any`: elements of other (or any) namespaces. */
-  | {
-      readonly kind: 'any';
-      readonly minOccurs: number;
-      readonly maxOccurs: number | 'unbounded';
-      readonly loc: SourceLocation;
-    };
-
-export interface AttributeDecl {
+export interface AttributeMemberDef {
   readonly name: string;
-  /** '' for unqualified attributes (the default for local ones). */
+  /** '' for unqualified attributes. */
   readonly ns: string;
-  /** Undefined exactly when the attribute is a `ref` to a global attribute. */
-  readonly type?: TypeUse;
+  readonly type: TypeRef;
   readonly required: boolean;
-  /** `use="prohibited"`: a restriction removing an attribute its base has. */
-  readonly prohibited?: boolean;
   readonly defaultValue?: string;
   readonly fixed?: string;
   readonly documentation?: string;
-  readonly ref?: QName;
   readonly loc: SourceLocation;
 }
 
-export type AttributeUse =
-  | { readonly kind: 'attribute'; readonly attribute: AttributeDecl }
-  | { readonly kind: 'attributeGroupRef'; readonly ref: QName; readonly loc: SourceLocation };
-
-export interface NamedGroup {
+export interface ElementDef {
   readonly name: QName;
-  readonly particle: Particle;
-  readonly loc: SourceLocation;
-}
-
-export interface NamedAttributeGroup {
-  readonly name: QName;
-  readonly attributes: AttributeUse[];
-  readonly anyAttribute: boolean;
-  readonly loc: SourceLocation;
-}
-
-export type SchemaType = ComplexType | SimpleType;
-
-export interface ComplexType {
-  readonly kind: 'complex';
-  /** Undefined for anonymous types. */
-  readonly name?: QName;
-  /** The base of `complexContent` extension/restriction, or of `simpleContent` when it is complex. */
-  readonly base?: QName;
-  readonly derivation?: 'extension' | 'restriction';
-  /** The own content model (for an extension, what it adds to the base's). */
-  readonly content?: Particle;
-  /** `simpleContent`: the type of the text, when the base is a simple or built-in type. */
-  readonly simpleContent?: TypeUse;
-  readonly attributes: AttributeUse[];
-  readonly anyAttribute: boolean;
-  readonly mixed: boolean;
-  /** WCF: `<IsDictionary>true</IsDictionary>` in the type's appinfo. */
-  readonly isDictionary: boolean;
-  /** A SOAP-encoded array (a restriction of soapenc:Array), read as one repeated item element. */
-  readonly encodedArray?: boolean;
+  readonly type: TypeRef;
+  readonly nillable: boolean;
   readonly documentation?: string;
   readonly loc: SourceLocation;
-}
-
-export interface SimpleType {
-  readonly kind: 'simple';
-  readonly name?: QName;
-  readonly variety: 'atomic' | 'list' | 'union';
-  /** atomic: the restriction base (or the builtin itself). */
-  readonly base?: TypeUse;
-  /** list: the item type. */
-  readonly itemType?: TypeUse;
-  /** union: the member types. */
-  readonly memberTypes?: TypeUse[];
-  readonly enumeration?: string[];
-  /** Kept for documentation: patterns and range facets. */
-  readonly facets: { readonly name: string; readonly value: string }[];
-  readonly documentation?: string;
-  readonly loc: SourceLocation;
-}
-
-export const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
-/** Drafts of XML Schema still found in old WSDLs (the WSDL 1.1 note's own examples use 2000/10). */
-export const LEGACY_XSD_NAMESPACES: readonly string[] = ['http://www.w3.org/2000/10/XMLSchema', 'http://www.w3.org/1999/XMLSchema'];
-/** SOAP 1.1 and 1.2 encoding: their simple types mirror XML Schema's (`soapenc:string`), plus `Array`. */
-export const SOAP_ENCODING_NAMESPACES: readonly string[] = ['http://schemas.xmlsoap.org/soap/encoding/', 'http://www.w3.org/2003/05/soap-encoding'];
-export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
-export const SOAP11_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap/';
-export const SOAP12_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap12/';
-export const WCF_SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';
-
-export function qnameKey(name: QName): string {
-  return `{${name.ns}}${name.local}`;
-}
-
-export function formatQName(name: QName): string {
-  return name.ns ? `{${name.ns}}${name.local}` : name.local;
 }

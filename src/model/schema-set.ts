@@ -4,19 +4,16 @@ import {
   formatQName,
   qnameKey,
   type AttributeDecl,
-  type AttributeUse,
   type ComplexType,
   type ElementDecl,
   type NamedAttributeGroup,
   type NamedGroup,
-  type Particle,
   type QName,
   type Schema,
   type SchemaType,
-  type SimpleType,
   type SourceLocation,
   type TypeUse,
-} from './model.js';
+} from '../read/document.js';
 
 export class SchemaSet {
   private readonly types = new Map<string, { type: SchemaType; namespace: string }>();
@@ -61,9 +58,25 @@ export class SchemaSet {
     return { ...attribute, type: target.type!, documentation: attribute.documentation ?? target.documentation };
   }
 
-  /** Named types, in the order their schemas were read. */
+  /** Named types, in the order their schemas were read (a repeated declaration once). */
   namedTypes(): SchemaType[] {
     return [...this.types.values()].map((entry) => entry.type);
+  }
+
+  globalElements(): ElementDecl[] {
+    return [...this.elements.values()];
+  }
+
+  globalGroups(): NamedGroup[] {
+    return [...this.groups.values()];
+  }
+
+  globalAttributeGroups(): NamedAttributeGroup[] {
+    return [...this.attributeGroups.values()];
+  }
+
+  globalAttributes(): AttributeDecl[] {
+    return [...this.attributes.values()];
   }
 
   /**
@@ -107,76 +120,6 @@ export class SchemaSet {
       nillable: target.nillable,
       documentation: element.documentation ?? target.documentation,
     };
-  }
-
-  /** The types a complex type extends, most basic first. */
-  baseChain(type: ComplexType): ComplexType[] {
-    const chain: ComplexType[] = [];
-    const seen = new Set<ComplexType>();
-    for (let current: ComplexType | undefined = type; current?.base; ) {
-      const base = this.complexType(current.base, current.loc);
-      if (seen.has(base) || base === type) throw new WsdlError(`${formatQName(type.name ?? { ns: '', local: '(anonymous)' })} extends itself`, type.loc);
-      seen.add(base);
-      chain.unshift(base);
-      current = base;
-    }
-    return chain;
-  }
-
-  /**
-   * Every type, base and element reference in every schema resolves, used or not: a broken
-   * WSDL is reported where it is broken, not only once something happens to reach the spot.
-   */
-  checkReferences(): void {
-    const checkUse = (use: TypeUse | undefined, at: SourceLocation) => {
-      if (use?.kind === 'named') this.typeReference(use.name, at);
-      else if (use?.kind === 'inline') checkType(use.type);
-    };
-    const checkElement = (element: ElementDecl) => {
-      if (element.ref) this.element(element.ref, element.loc);
-      checkUse(element.type, element.loc);
-    };
-    const checkParticle = (particle: Particle | undefined) => {
-      if (!particle) return;
-      if (particle.kind === 'element') checkElement(particle.element);
-      else if (particle.kind === 'groupRef') this.group(particle.ref, particle.loc);
-      else if (particle.kind !== 'any') particle.particles.forEach(checkParticle);
-    };
-    const checkAttributes = (uses: AttributeUse[]) => {
-      for (const use of uses) {
-        if (use.kind === 'attributeGroupRef') this.attributeGroup(use.ref, use.loc);
-        else if (use.attribute.ref) this.resolveAttribute(use.attribute);
-        else checkUse(use.attribute.type, use.attribute.loc);
-      }
-    };
-    const checkType = (type: SchemaType) => {
-      if (type.kind === 'complex') {
-        if (type.base) this.complexType(type.base, type.loc);
-        checkUse(type.simpleContent, type.loc);
-        checkParticle(type.content);
-        checkAttributes(type.attributes);
-      } else {
-        checkUse(type.base, type.loc);
-        checkUse(type.itemType, type.loc);
-        type.memberTypes?.forEach((member) => checkUse(member, type.loc));
-      }
-    };
-    for (const schema of this.schemas) {
-      schema.elements.forEach(checkElement);
-      schema.types.forEach(checkType);
-      schema.groups.forEach((group) => checkParticle(group.particle));
-      schema.attributeGroups.forEach((group) => checkAttributes(group.attributes));
-      schema.attributes.forEach((attribute) => checkUse(attribute.type, attribute.loc));
-    }
-  }
-
-  simpleType(use: TypeUse, usedAt: SourceLocation): SimpleType | undefined {
-    if (use.kind === 'inline') return use.type.kind === 'simple' ? use.type : undefined;
-    if (use.kind === 'named') {
-      const type = this.type(use.name, usedAt);
-      return type.kind === 'simple' ? type : undefined;
-    }
-    return undefined;
   }
 }
 

@@ -4,7 +4,7 @@
  * it has every file. Files are parsed once across the reruns.
  */
 import { WsdlError } from '../errors.js';
-import type { WsdlDocument } from '../model/model.js';
+import type { WsdlDocument } from './document.js';
 import type { ParsedXml } from './xml.js';
 import { DEFAULT_MAX_FILE_BYTES, loadWsdl, megabytes, readLocalFile, RemoteFileNeeded, type LoadOptions } from './load.js';
 

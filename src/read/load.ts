@@ -3,7 +3,7 @@ import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Element } from '@xmldom/xmldom';
 import { WsdlError, formatLocation } from '../errors.js';
-import { WSDL_NS, qnameKey, type QName, type Schema, type SourceLocation, type WsdlDocument } from '../model/model.js';
+import { WSDL_NS, qnameKey, type QName, type Schema, type SourceLocation, type WsdlDocument } from './document.js';
 import { isXsd, readSchema, type ReadSchemaResult, type SchemaReference } from './schema.js';
 import { readWsdlFile, type WsdlFile } from './wsdl.js';
 import { locationOf, parseXml, type ParsedXml } from './xml.js';
@@ -31,12 +31,14 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
   const resolveLocation = (fromFile: string, location: string, element: Element) =>
     resolveImport(fromFile, location, options.allowRemote ?? false, () => locationOf(fromFile, element));
   const wsdlFiles: WsdlFile[] = [];
+  const filesRead: string[] = [];
   const schemas: Schema[] = [];
   const warnings: WsdlDocument['warnings'] = [];
   /** Files already read (by normalised path), with the namespace an include read them under. */
   const seen = new Set<string>();
 
   const readXml = (name: string, from?: { file: string; element: Element }): ParsedXml => {
+    if (!filesRead.includes(name)) filesRead.push(name);
     const cached = options.parsed?.get(name);
     if (cached) return cached;
     let text: string;
@@ -104,6 +106,7 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
   const main = wsdlFiles[0];
   return {
     file: start,
+    files: filesRead,
     name: main.name,
     targetNamespace: main.targetNamespace,
     documentation: main.documentation,

@@ -21,7 +21,7 @@ import {
   type SimpleType,
   type SourceLocation,
   type TypeUse,
-} from '../model/model.js';
+} from './document.js';
 import { attribute, childElements, documentationText, locationOf, nameAttribute, qnameAttribute, resolveQName } from './xml.js';
 
 /** A reference from a schema to another schema document (`xs:import` / `xs:include`). */

@@ -18,7 +18,7 @@ import {
   type QName,
   type Service,
   type SoapVersion,
-} from '../model/model.js';
+} from './document.js';
 import { isXsd, readSchema, type ReadSchemaResult } from './schema.js';
 import {
   attribute,
@@ -139,6 +139,7 @@ export function readWsdlFile(root: Element, file: string): WsdlFile {
       portType: requiredQName(binding, 'type', 'wsdl:binding'),
       soapVersion,
       style,
+      policies: [],
       loc: locationOf(file, binding),
       operations: childrenNamed(binding, WSDL_NS, 'operation').map((operation): BindingOperation => {
         const soapOperation = firstChildNamed(operation, soapNs, 'operation');

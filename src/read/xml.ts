@@ -1,7 +1,7 @@
 /** Small helpers over @xmldom/xmldom: strict parsing, source locations and QName attributes. */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { WsdlError } from '../errors.js';
-import type { QName, SourceLocation } from '../model/model.js';
+import type { QName, SourceLocation } from './document.js';
 
 const ELEMENT_NODE = 1;
 

@@ -86,7 +86,7 @@ describe('wsdl-agents CLI', () => {
     expect(code).toBe(0);
     const index = readFileSync(path.join(dir, 'src/soap/index.ts'), 'utf8');
     expect(index).toContain("export * from './DiagnosticsAgent.js';");
-    expect(index).toContain("export * from './types/Services86.js';");
+    expect(index).toContain("export * from './types/Services.js';");
     expect(readFileSync(path.join(dir, 'src/soap/DiagnosticsAgent.ts'), 'utf8')).toContain("from './runtime/index.js'");
   });
 

@@ -9,7 +9,7 @@ import { DOMParser, type Element } from '@xmldom/xmldom';
 import type { AgentDesc, OperationDesc } from '../../templates/runtime/descriptors.js';
 import { WsdlError } from '../../src/errors.js';
 import { findInputs, generate } from '../../src/generate.js';
-import { camelCase } from '../../src/model/names.js';
+import { camelCase } from '../../src/plan/names.js';
 import { childElements } from '../../src/read/xml.js';
 import { recordingFetch, type CannedResponse } from '../helpers/recording-fetch.js';
 import { meaningDifferences, parseMeaning } from '../helpers/xml-meaning.js';

@@ -1,5 +1,5 @@
 /**
- * Differential comparison of our planner with wsdl-tsclient (which reads WSDL through node-soap).
+ * Differential comparison of our resolved model and plan with wsdl-tsclient (which reads WSDL through node-soap).
  *
  * Both sides are brought to one vocabulary and walked side by side, starting from the
  * operations: our operation's input/output members against wsdl-tsclient's param/return
@@ -41,24 +41,34 @@ import path from 'node:path';
 import { parseWsdl } from 'wsdl-tsclient/dist/src/parser.js';
 import type { Definition, DefinitionProperty, ParsedWsdl } from 'wsdl-tsclient/dist/src/models/parsed-wsdl.js';
 import { Logger } from 'wsdl-tsclient/dist/src/utils/logger.js';
-import { planGroup, type AgentPlan, type FieldPlan, type GroupPlan, type MessagePlan, type OperationPlan, type TypePlan } from '../../src/emit/plan.js';
-import { builtin, typeUseOf } from '../../src/model/builtins.js';
-import { flattenContent } from '../../src/model/content.js';
+import { builtin } from '../../src/model/builtins.js';
 import {
   qnameKey,
-  type Binding,
-  type BindingOperation,
-  type ComplexType,
-  type ElementDecl,
-  type Message,
-  type MessagePart,
-  type Operation,
+  type ComplexTypeDef,
+  type ElementDef,
+  type InterfaceDef,
+  type MessageDef,
+  type OperationDef,
+  type PartDef,
   type QName,
-  type SchemaType,
-  type TypeUse,
-  type WsdlDocument,
+  type ServiceModel,
+  type TypeDef,
+  type TypeRef,
 } from '../../src/model/model.js';
-import { SchemaSet } from '../../src/model/schema-set.js';
+import { resolveModel } from '../../src/model/resolve.js';
+import {
+  planGroup,
+  type AgentPlan,
+  type ArrayTypePlan,
+  type DictionaryTypePlan,
+  type FieldPlan,
+  type GroupPlan,
+  type MessagePlan,
+  type OperationPlan,
+  type RecordTypePlan,
+  type TypePlan,
+} from '../../src/plan/index.js';
+import { formatType, type TsType } from '../../src/plan/ts-type.js';
 import { loadWsdl } from '../../src/read/load.js';
 
 export type Aspect =
@@ -171,17 +181,17 @@ export interface Comparison {
 }
 
 export interface Sides {
-  readonly document: WsdlDocument;
+  readonly model: ServiceModel;
   readonly group: GroupPlan;
   readonly theirs: ParsedWsdl;
 }
 
-/** Reads the WSDL both ways: our loader and planner, and wsdl-tsclient's parser (no file output). */
+/** Reads the WSDL both ways: our loader, resolver and planner, and wsdl-tsclient's parser (no file output). */
 export async function readBothWays(wsdlFile: string): Promise<Sides> {
-  const document = loadWsdl(wsdlFile);
-  const group = planGroup([document], (file) => path.basename(file));
+  const model = resolveModel([loadWsdl(wsdlFile)], { sourceName: (file) => path.basename(file) });
+  const group = planGroup(model);
   const theirs = await readTheirs(wsdlFile);
-  return { document, group, theirs };
+  return { model, group, theirs };
 }
 
 /** wsdl-tsclient's model of a WSDL; its logger (on by default) is silenced. */
@@ -217,59 +227,67 @@ type OurNode =
       readonly key: string;
       /** What it is: two keys of one identity are one thing of ours (one wrapper element used twice). */
       readonly identity: string;
-      readonly plan?: TypePlan;
+      readonly plan?: RecordTypePlan;
       readonly members: () => OurMember[];
       /** Set when the object is a message part given by `type=`. */
       readonly construct?: Construct;
     }
-  | { readonly kind: 'collection'; readonly plan: TypePlan }
-  | { readonly kind: 'dictionary'; readonly plan: TypePlan }
+  | { readonly kind: 'collection'; readonly plan: ArrayTypePlan }
+  | { readonly kind: 'dictionary'; readonly plan: DictionaryTypePlan }
   | { readonly kind: 'list'; readonly text: string; readonly plan?: TypePlan }
   | { readonly kind: 'scalar'; readonly text: string; readonly construct?: Construct };
 
-/** What the schema says about one member element: its declaration and its effective maxOccurs. */
+/** What the model says about one member element behind a FieldPlan. */
 interface MemberDecl {
-  readonly element: ElementDecl;
-  readonly maxOccurs: number | 'unbounded';
+  readonly type: TypeRef;
+  readonly ref?: QName;
+  readonly repeatedByGroup?: boolean;
   /** Set for a message part given by `type=`. */
-  readonly partType?: QName;
+  readonly partType?: boolean;
 }
 
 class OurSide {
-  private readonly byName = new Map<string, TypePlan>();
-  private readonly bySource = new Map<SchemaType, TypePlan>();
-  readonly schemas: SchemaSet;
+  private readonly byRef = new Map<string, TypePlan>();
+  private readonly byDescriptor = new Map<string, TypePlan>();
+  private readonly byId = new Map<string, TypePlan>();
+  private readonly defs = new Map<string, TypeDef>();
+  private readonly elements = new Map<string, ElementDef>();
 
   constructor(
     readonly group: GroupPlan,
-    readonly document: WsdlDocument,
+    readonly model: ServiceModel,
   ) {
     for (const plan of group.types) {
-      this.byName.set(plan.name, plan);
-      this.bySource.set(plan.source, plan);
+      this.byRef.set(`${plan.file}#${plan.name}`, plan);
+      this.byDescriptor.set(plan.descriptor, plan);
+      this.byId.set(plan.id, plan);
     }
-    this.schemas = new SchemaSet(document.schemas);
+    for (const def of model.types) this.defs.set(def.id, def);
+    for (const element of model.elements) this.elements.set(qnameKey(element.name), element);
+  }
+
+  def(id: string): TypeDef {
+    return this.defs.get(id)!;
+  }
+
+  baseOf(plan: RecordTypePlan): RecordTypePlan | undefined {
+    return plan.base && (this.byDescriptor.get(plan.base.descriptor) as RecordTypePlan);
   }
 
   /** Effective members of a record: the base's first (as on the wire), then its own. */
-  recordMembers(plan: TypePlan): OurMember[] {
-    const record = this.group.record(plan);
-    const inherited = record.base ? this.recordMembers(record.base) : [];
-    const decls = this.flatDecls(plan.source);
-    if (decls.length !== record.fields.length) throw new Error(`${plan.name}: ${record.fields.length} fields, ${decls.length} elements`);
-    const own: OurMember[] = record.fields.map((field, index) => this.member(plan.name, field, decls[index]));
-    for (const attribute of record.attributes) {
-      own.push({ owner: plan.name, name: `@${attribute.name}`, kind: 'attribute', repeated: false, node: { kind: 'scalar', text: this.resolve(attribute.type.text) } });
+  recordMembers(plan: RecordTypePlan): OurMember[] {
+    const base = this.baseOf(plan);
+    const inherited = base ? this.recordMembers(base) : [];
+    const def = this.def(plan.id);
+    const decls = def.kind === 'complex' ? def.elements : [];
+    if (decls.length !== plan.fields.length) throw new Error(`${nameOf(plan)}: ${plan.fields.length} fields, ${decls.length} elements`);
+    const own: OurMember[] = plan.fields.map((field, index) => this.member(nameOf(plan), field, decls[index]));
+    for (const attribute of plan.attributes) {
+      own.push({ owner: nameOf(plan), name: `@${attribute.name}`, kind: 'attribute', repeated: false, node: { kind: 'scalar', text: this.resolve(attribute.type) } });
     }
-    if (record.text) own.push({ owner: plan.name, name: '$value', kind: 'text', repeated: false, node: { kind: 'scalar', text: this.resolve(record.text.type.text) } });
-    if (record.any) own.push({ owner: plan.name, name: '$any', kind: 'any', repeated: false, node: { kind: 'scalar', text: 'unknown' } });
+    if (plan.text) own.push({ owner: nameOf(plan), name: '$value', kind: 'text', repeated: false, node: { kind: 'scalar', text: this.resolve(plan.text.type) } });
+    if (plan.any) own.push({ owner: nameOf(plan), name: '$any', kind: 'any', repeated: false, node: { kind: 'scalar', text: 'unknown' } });
     return [...inherited, ...own];
-  }
-
-  /** The element declarations of a complex type's own content, in the order of its FieldPlans. */
-  private flatDecls(type: SchemaType): MemberDecl[] {
-    if (type.kind !== 'complex') return [];
-    return flattenContent(type, this.schemas).elements.map((flat) => ({ element: flat.element, maxOccurs: flat.maxOccurs }));
   }
 
   member(owner: string, field: FieldPlan, decl?: MemberDecl): OurMember {
@@ -279,25 +297,19 @@ class OurSide {
       name: field.name,
       kind: 'element',
       repeated: field.repeated,
-      repeatedBy: field.repeated && decl ? this.repeatedBy(decl) : undefined,
+      repeatedBy: field.repeated && decl ? (decl.repeatedByGroup ? 'repeating group' : decl.ref ? 'element ref' : 'element') : undefined,
       node: node.kind === 'object' && decl?.partType ? { ...node, construct: 'complex type= part' } : node,
     };
   }
 
-  private repeatedBy(decl: MemberDecl): Construct {
-    if (decl.maxOccurs !== decl.element.maxOccurs) return 'repeating group';
-    return decl.element.ref ? 'element ref' : 'element';
-  }
-
-  objectNode(plan: TypePlan): OurNode {
-    return { kind: 'object', key: plan.name, identity: plan.name, plan, members: () => this.recordMembers(plan) };
+  objectNode(plan: RecordTypePlan): OurNode {
+    return { kind: 'object', key: nameOf(plan), identity: nameOf(plan), plan, members: () => this.recordMembers(plan) };
   }
 
   /** What one value of a member is, read off the member's descriptor and TypeScript type. */
   node(field: FieldPlan, decl?: MemberDecl): OurNode {
-    const complex = /^\(\) => (\w+)\$$/.exec(field.descriptor);
-    if (complex) {
-      const plan = this.plan(complex[1]);
+    if (field.descriptor.kind === 'type') {
+      const plan = this.byDescriptor.get(field.descriptor.descriptor)!;
       switch (plan.shape) {
         case 'record':
           return this.objectNode(plan);
@@ -306,127 +318,91 @@ class OurSide {
         case 'dictionary':
           return { kind: 'dictionary', plan };
         case 'simple':
-          throw new Error(`the simple type ${plan.name} has a complex descriptor`);
+          throw new Error(`the simple type ${nameOf(plan)} has a complex descriptor`);
       }
     }
-    const text = this.itemText(field);
-    const plan = this.byName.get(text);
-    if (field.descriptor.startsWith(`{ kind: 'list'`)) return { kind: 'list', text: this.resolve(text), plan };
-    return { kind: 'scalar', text: this.resolve(text), construct: decl && this.scalarConstruct(decl) };
+    const item = this.itemType(field);
+    const plan = item.kind === 'ref' ? this.byRef.get(`${item.file}#${item.name}`) : undefined;
+    if (field.descriptor.kind === 'list') return { kind: 'list', text: this.resolve(item), plan };
+    return { kind: 'scalar', text: this.resolve(item), construct: decl && this.useConstruct(decl.type) };
   }
 
   /** The built-in or simple type a scalar member has, as a construct. */
-  private scalarConstruct(decl: MemberDecl): Construct | undefined {
-    if (decl.partType) return this.useConstruct(typeUseOf(decl.partType));
-    const element = decl.element.ref ? this.schemas.resolveElement(decl.element) : decl.element;
-    return element.type && this.useConstruct(element.type);
-  }
-
-  private useConstruct(given: TypeUse, depth = 0): Construct | undefined {
-    if (depth > 8) return undefined;
-    switch (given.kind) {
-      case 'builtin':
-        return `xs:${given.name}`;
-      case 'named': {
-        const type = this.schemas.findType(given.name);
-        if (!type) {
-          // a reference to an element used as a type: its type is meant (the planner warns)
-          const element = this.findElement(given.name);
-          return element?.type && this.useConstruct(element.type, depth + 1);
-        }
-        if (type.kind !== 'simple') return undefined;
-        if (type.enumeration) return 'enumeration';
-        return builtin(given.name.local) ? 'named simple type with a built-in name' : 'named simple type';
-      }
-      case 'inline':
-        if (given.type.kind !== 'simple') return undefined;
-        return given.type.enumeration ? 'enumeration' : 'inline simple type';
-    }
+  private useConstruct(reference: TypeRef): Construct | undefined {
+    if (reference.kind === 'builtin') return `xs:${reference.name}`;
+    const def = this.def(reference.id);
+    if (def.kind !== 'simple') return undefined;
+    if (def.enumeration) return 'enumeration';
+    if (!def.name) return 'inline simple type';
+    return builtin(def.name.local) ? 'named simple type with a built-in name' : 'named simple type';
   }
 
   /** The TypeScript type of one item of a member: without the `[]` of repetition and the `| null` of nillable. */
-  private itemText(field: FieldPlan): string {
-    let text = field.type.text;
-    if (field.repeated) text = text.replace(/\[\]$/, '').replace(/^\((.*)\)$/, '$1');
-    if (field.nillable) text = text.replace(/ \| null$/, '');
-    return text;
-  }
-
-  /** Follows simple type aliases (`char` → `number`) down to what TypeScript sees. */
-  resolve(text: string): string {
-    const seen = new Set<string>();
-    for (let plan = this.byName.get(text); plan?.shape === 'simple' && !seen.has(plan.name); plan = this.byName.get(text)) {
-      seen.add(plan.name);
-      text = this.group.alias(plan).text;
+  private itemType(field: FieldPlan): TsType {
+    let type = field.type;
+    if (field.repeated && type.kind === 'array') type = type.item;
+    if (field.nillable && type.kind === 'union') {
+      const members = type.members.filter((member) => !(member.kind === 'keyword' && member.name === 'null'));
+      type = members.length === 1 ? members[0]! : { kind: 'union', members };
     }
-    return text;
+    return type;
   }
 
-  plan(name: string): TypePlan {
-    const plan = this.byName.get(name);
-    if (!plan) throw new Error(`no planned type is named ${name}`);
-    return plan;
-  }
-
-  planOf(type: SchemaType): TypePlan | undefined {
-    return this.bySource.get(type);
-  }
-
-  /** The planned complex type a type use names (an element's or a part's), if any. */
-  planOfUse(use: TypeUse | undefined): TypePlan | undefined {
-    if (!use) return undefined;
-    if (use.kind === 'inline') return this.planOf(use.type);
-    if (use.kind === 'named') {
-      const type = this.schemas.findType(use.name);
-      return type ? this.planOf(type) : undefined;
+  /** Follows simple type aliases (`char` → `number`) down to what TypeScript sees, as text. */
+  resolve(type: TsType): string {
+    const seen = new Set<TypePlan>();
+    for (let plan = type.kind === 'ref' ? this.byRef.get(`${type.file}#${type.name}`) : undefined; plan?.shape === 'simple' && !seen.has(plan); ) {
+      seen.add(plan);
+      type = plan.type;
+      plan = type.kind === 'ref' ? this.byRef.get(`${type.file}#${type.name}`) : undefined;
     }
-    return undefined;
+    return formatType(type);
+  }
+
+  planOfDescriptor(descriptor: string): TypePlan {
+    return this.byDescriptor.get(descriptor)!;
+  }
+
+  /** The planned type a type reference names, if any. */
+  planOfRef(reference: TypeRef | undefined): TypePlan | undefined {
+    return reference?.kind === 'type' ? this.byId.get(reference.id) : undefined;
   }
 
   /**
-   * The planned complex types a type use holds: its own plan, or — for a type nothing planned
-   * (the anonymous type of an element no method sends) — the plans of its members' types.
+   * The planned complex types a type holds: its own plan, or — for a type nothing planned (the
+   * anonymous type of an element no method sends) — the plans of its members' types.
    */
-  plansOfUse(use: TypeUse | undefined, seen = new Set<SchemaType>()): TypePlan[] {
-    if (!use || use.kind === 'builtin') return [];
-    const type = use.kind === 'inline' ? use.type : this.schemas.findType(use.name);
-    // a reference to an element used as a type: its type is meant (the planner warns)
-    if (!type) return use.kind === 'named' ? this.plansOfUse(this.findElement(use.name)?.type, seen) : [];
-    if (seen.has(type)) return [];
-    seen.add(type);
-    const plan = this.planOf(type);
+  plansOfRef(reference: TypeRef | undefined, seen = new Set<string>()): TypePlan[] {
+    if (!reference || reference.kind === 'builtin' || seen.has(reference.id)) return [];
+    seen.add(reference.id);
+    const plan = this.byId.get(reference.id);
     if (plan) return [plan];
-    if (type.kind !== 'complex') return [];
-    return flattenContent(type, this.schemas).elements.flatMap((flat) => this.plansOfUse(this.schemas.resolveElement(flat.element).type, seen));
+    const def = this.def(reference.id);
+    if (def.kind !== 'complex') return [];
+    return def.elements.flatMap((member) => this.plansOfRef(member.type, seen));
   }
 
   /** The planned types a message part holds: its element's type, or its own type. */
-  plansOfPart(part: MessagePart): TypePlan[] {
-    if (part.type) return this.plansOfUse(typeUseOf(part.type));
-    return this.plansOfUse(this.findElement(part.element!)?.type);
+  plansOfPart(part: PartDef): TypePlan[] {
+    return this.plansOfRef(part.type ?? this.element(part.element!)?.type);
   }
 
-  findElement(name: QName): ElementDecl | undefined {
-    return this.document.schemas.flatMap((s) => s.elements).find((e) => e.ns === name.ns && e.name === name.local);
+  element(name: QName): ElementDef | undefined {
+    return this.elements.get(qnameKey(name));
   }
 
   /** Complex types a type's values contain: its base, its members' types, its items and values. */
   edges(plan: TypePlan): TypePlan[] {
-    const fieldPlan = (field: FieldPlan) => {
-      const complex = /^\(\) => (\w+)\$$/.exec(field.descriptor);
-      return complex ? [this.plan(complex[1])] : [];
-    };
+    const fieldPlan = (field: FieldPlan) => (field.descriptor.kind === 'type' ? [this.planOfDescriptor(field.descriptor.descriptor)] : []);
     switch (plan.shape) {
       case 'record': {
-        const record = this.group.record(plan);
-        return [...(record.base ? [record.base] : []), ...record.fields.flatMap(fieldPlan)];
+        const base = this.baseOf(plan);
+        return [...(base ? [base] : []), ...plan.fields.flatMap(fieldPlan)];
       }
       case 'array':
-        return fieldPlan(this.group.arrayItem(plan));
-      case 'dictionary': {
-        const { key, value } = this.group.dictionary(plan);
-        return [...fieldPlan(key), ...fieldPlan(value)];
-      }
+        return fieldPlan(plan.item);
+      case 'dictionary':
+        return [...fieldPlan(plan.key), ...fieldPlan(plan.value)];
       case 'simple':
         return [];
     }
@@ -444,64 +420,46 @@ class OurSide {
     return seen;
   }
 
-  // -------------------------------------------------------------------------------------------
-  // The WSDL side of our model: what the planner looked up, looked up the same way
-
-  /** A WSDL definition by qualified name; failing that, the only one with that local name (as the planner does). */
-  byQName<T extends { name: QName }>(list: readonly T[], name: QName): T | undefined {
-    const exact = list.find((item) => qnameKey(item.name) === qnameKey(name));
-    if (exact) return exact;
-    const byLocal = list.filter((item) => item.name.local === name.local);
-    return byLocal.length === 1 ? byLocal[0] : undefined;
-  }
-
-  message(name: QName | undefined): Message | undefined {
-    return name && this.byQName(this.document.messages, name);
-  }
-
-  /** The binding the agent speaks: the first port's whose binding is for its portType, else the first such binding. */
-  bindingOf(agent: AgentPlan): Binding | undefined {
-    const isOurs = (binding: Binding) =>
-      binding.soapVersion !== undefined && this.byQName(this.document.portTypes, binding.portType) === agent.portType;
-    for (const port of this.document.services.flatMap((s) => s.ports)) {
-      const binding = this.byQName(this.document.bindings, port.binding);
-      if (binding && isOurs(binding)) return binding;
-    }
-    return this.document.bindings.find(isOurs);
-  }
-
-  /** The parts of a message that travel in the body (not bound as soap:header, and named by soap:body parts). */
-  bodyParts(message: Message, bound: BindingOperation['input']): MessagePart[] {
-    const headerParts = new Set((bound?.headers ?? []).filter((h) => this.message(h.message) === message).map((h) => h.part));
-    return message.parts.filter((part) => !headerParts.has(part.name) && (!bound?.bodyParts || bound.bodyParts.includes(part.name)));
+  /** The interface an agent is made of. */
+  interfaceOf(agent: AgentPlan): InterfaceDef {
+    return this.model.interfaces.find((def) => def.source === agent.source && def.name.local === agent.service)!;
   }
 
   /**
    * The element declarations behind a message's FieldPlans: the wrapper element's content (its
    * type's base chain first), or one per body part.
    */
-  messageDecls(message: Message | undefined, plan: MessagePlan, bound: BindingOperation['input'], rpc: boolean): (MemberDecl | undefined)[] {
+  messageDecls(message: MessageDef | undefined, plan: MessagePlan, rpc: boolean): (MemberDecl | undefined)[] {
     if (!message) return plan.fields.map(() => undefined);
-    const parts = this.bodyParts(message, bound);
-    if (!rpc && plan.wrapper && parts.length === 1 && parts[0].element) {
-      const element = this.findElement(parts[0].element);
-      const use = element?.type;
-      const type = use?.kind === 'inline' ? use.type : use?.kind === 'named' ? this.schemas.findType(use.name) : undefined;
+    const parts = message.body;
+    if (!rpc && plan.wrapper && parts.length === 1 && parts[0]!.element) {
+      const element = this.element(parts[0]!.element);
+      const type = element?.type.kind === 'type' ? this.def(element.type.id) : undefined;
       if (type?.kind !== 'complex') return plan.fields.map(() => undefined);
-      const chain: ComplexType[] = [...this.schemas.baseChain(type), type];
-      const decls = chain.flatMap((t) => this.flatDecls(t));
+      const chain: ComplexTypeDef[] = [type];
+      for (let current = type; current.base; ) chain.unshift((current = this.def(current.base) as ComplexTypeDef));
+      const decls = chain.flatMap((t) => t.elements);
       return decls.length === plan.fields.length ? decls : plan.fields.map(() => undefined);
     }
     if (parts.length !== plan.fields.length) return plan.fields.map(() => undefined);
     return parts.map((part): MemberDecl | undefined => {
-      if (part.element) {
-        const element = this.findElement(part.element);
-        return element && { element, maxOccurs: element.maxOccurs };
-      }
-      const synthetic: ElementDecl = { name: part.name, ns: '', minOccurs: 1, maxOccurs: 1, nillable: false, loc: part.loc, type: typeUseOf(part.type!) };
-      return { element: synthetic, maxOccurs: 1, partType: part.type };
+      if (part.element) return this.element(part.element);
+      return { type: part.type!, partType: true };
     });
   }
+}
+
+/** A type's name as differences show it: qualified (`Module_Name`) where several modules declare the name. */
+function nameOf(plan: TypePlan): string {
+  return plan.descriptor.slice(0, -1);
+}
+
+/** A WSDL definition by qualified name; failing that, the only one with that local name (as the resolver does). */
+function byQName<T extends { name: QName }>(list: readonly T[], name: QName): T | undefined {
+  const exact = list.find((item) => qnameKey(item.name) === qnameKey(name));
+  if (exact) return exact;
+  const byLocal = list.filter((item) => item.name.local === name.local);
+  return byLocal.length === 1 ? byLocal[0] : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -571,15 +529,15 @@ class Walk {
 
   /** Our agents against their ports: a port speaks the binding of one portType, which is one agent. */
   private compareOperations(): void {
-    const { document, group } = this.ours;
+    const { model, group } = this.ours;
     const seenAgents = new Set<string>();
     const compared = new Set<string>();
     for (const port of this.theirs.ports) {
-      const ourPort = document.services.flatMap((s) => s.ports).find((p) => p.name === port.sourceName);
-      const binding = ourPort && this.ours.byQName(document.bindings, ourPort.binding);
-      const portType = binding && this.ours.byQName(document.portTypes, binding.portType);
-      const agent = portType && group.agents.find((a) => a.portType === portType);
-      if (!agent || !binding) {
+      const ourPort = model.services.flatMap((s) => s.ports).find((p) => p.name === port.sourceName);
+      const binding = ourPort && byQName(model.bindings, ourPort.binding);
+      const def = binding && model.interfaces.find((i) => qnameKey(i.name) === qnameKey(binding.portType));
+      const agent = def && group.agents.find((a) => a.source === def.source && a.service === def.name.local);
+      if (!agent || !def) {
         const at = this.differ(`port ${port.sourceName}`, 'operation', 'no agent', `port with ${port.methods.length} methods`);
         for (const method of port.methods) {
           this.stopTheirs(method.paramDefinition, at);
@@ -591,8 +549,8 @@ class Walk {
       for (const method of port.methods) {
         const operation = agent.operations.find((o) => o.name === method.name);
         const where = `${agent.name}.${method.name}`;
+        const modelOperation = def.operations.find((o) => o.name === method.name);
         if (!operation) {
-          const modelOperation = portType.operations.find((o) => o.name === method.name);
           const construct = modelOperation && !modelOperation.input ? 'output-only operation' : undefined;
           const at = this.differ(where, 'operation', 'absent', 'present', { construct });
           this.stopTheirs(method.paramDefinition, at);
@@ -602,13 +560,11 @@ class Walk {
         }
         if (!compared.has(where)) this.operations.push(where);
         compared.add(where);
-        const bound = binding.operations.find((o) => o.name === operation.name);
-        const modelOperation = portType.operations.find((o) => o.name === operation.name);
-        const rpc = bound?.style === 'rpc';
-        this.compareMessage(`${operation.name} input`, operation.input, this.ours.message(modelOperation?.input), bound?.input, rpc, method.paramDefinition);
+        const rpc = modelOperation?.style === 'rpc';
+        this.compareMessage(`${operation.name} input`, operation.input, modelOperation?.input, rpc, method.paramDefinition);
         const output = `${operation.name} output`;
         if (operation.output) {
-          this.compareMessage(output, operation.output, this.ours.message(modelOperation?.output), bound?.output, rpc, method.returnDefinition);
+          this.compareMessage(output, operation.output, modelOperation?.output, rpc, method.returnDefinition);
         } else if (method.returnDefinition) {
           const at = this.differ(output, 'operation', 'one-way (no output)', describeDefinition(method.returnDefinition));
           this.stopTheirs(method.returnDefinition, at);
@@ -629,11 +585,10 @@ class Walk {
   }
 
   private whyNoPort(agent: AgentPlan): Construct | undefined {
-    const { document } = this.ours;
-    if (agent.portType.loc.file !== document.file) return 'imported WSDL';
-    const binding = this.ours.bindingOf(agent);
-    const ports = document.services.flatMap((s) => s.ports);
-    if (binding && !ports.some((p) => this.ours.byQName(document.bindings, p.binding) === binding)) return 'no wsdl:port';
+    const def = this.ours.interfaceOf(agent);
+    const source = this.ours.model.sources.find((s) => s.name === def.source)!;
+    if (def.loc.file !== source.files[0]) return 'imported WSDL';
+    if (def.binding && !def.port) return 'no wsdl:port';
     return undefined;
   }
 
@@ -648,32 +603,25 @@ class Walk {
         if (node.kind === 'collection' || node.kind === 'dictionary') plans.push(node.plan);
       }
     }
-    const modelOperation = agent.portType.operations.find((o) => o.name === operation.name);
+    const modelOperation = this.ours.interfaceOf(agent).operations.find((o) => o.name === operation.name);
     return [...plans, ...(modelOperation ? this.operationPlans(modelOperation) : [])];
   }
 
   /** The complex types a portType operation's messages hold (for operations we make no method of). */
-  private operationPlans(operation: Operation): TypePlan[] {
-    const messages = [operation.input, operation.output].map((name) => this.ours.message(name));
-    return messages.flatMap((message) => (message ? message.parts.flatMap((part) => this.ours.plansOfPart(part)) : []));
+  private operationPlans(operation: OperationDef): TypePlan[] {
+    const messages = [operation.input, operation.output];
+    return messages.flatMap((message) => (message ? message.body.flatMap((part) => this.ours.plansOfPart(part)) : []));
   }
 
-  private compareMessage(
-    key: string,
-    plan: MessagePlan,
-    message: Message | undefined,
-    bound: BindingOperation['input'],
-    rpc: boolean,
-    def: Definition | null,
-  ): void {
-    const decls = this.ours.messageDecls(message, plan, bound, rpc);
-    const parts = message ? this.ours.bodyParts(message, bound) : [];
-    const wrapperElement = !rpc && parts.length === 1 ? parts[0].element : undefined;
+  private compareMessage(key: string, plan: MessagePlan, message: MessageDef | undefined, rpc: boolean, def: Definition | null): void {
+    const decls = this.ours.messageDecls(message, plan, rpc);
+    const parts = message?.body ?? [];
+    const wrapperElement = !rpc && parts.length === 1 ? parts[0]!.element : undefined;
 
     // a wrapper element's named type is the type of the whole message: paired with it
-    const wrapperDecl = wrapperElement && this.ours.findElement(wrapperElement);
-    const wrapperPlan = plan.wrapper && !rpc ? this.ours.planOfUse(wrapperDecl?.type) : undefined;
-    if (wrapperPlan) this.pairedOurs.add(wrapperPlan.name);
+    const wrapperDecl = wrapperElement && this.ours.element(wrapperElement);
+    const wrapperPlan = plan.wrapper && !rpc ? this.ours.planOfRef(wrapperDecl?.type) : undefined;
+    if (wrapperPlan) this.pairedOurs.add(nameOf(wrapperPlan));
 
     // wsdl-tsclient has no definition for a message without parts; nor have we members then
     if (!def) {
@@ -689,7 +637,7 @@ class Walk {
 
     // one element part that we keep as one value: their definition is that element's content
     if (!plan.wrapper && wrapperElement && plan.fields.length === 1) {
-      const [field] = plan.fields;
+      const [field] = plan.fields as [FieldPlan];
       const member = this.ours.member(key, field, decls[0]);
       const node: OurNode =
         member.node.kind === 'scalar' && member.node.construct !== 'xs:anyType' ? { ...member.node, construct: 'message element of a simple type' } : member.node;
@@ -697,7 +645,7 @@ class Walk {
       return;
     }
 
-    const identity = wrapperElement && plan.wrapper ? `element ${qnameKey(wrapperElement)}` : message ? `message ${qnameKey(message.name)}` : key;
+    const identity = wrapperElement && plan.wrapper ? `element ${qnameKey(wrapperElement)}` : message ? `message ${qnameKey(message.message)}` : key;
     const members = () => plan.fields.map((field, index) => this.ours.member(key, field, decls[index]));
     this.compareNodes(key, { kind: 'object', key, identity, members }, { kind: 'object', def });
   }
@@ -707,7 +655,7 @@ class Walk {
     if (!this.firstVisit(node.key, def)) return;
     this.pair(node.key, node.identity, def);
     if (node.plan) {
-      const record = this.ours.group.record(node.plan);
+      const record = node.plan;
       if (record.choices.length > 0) {
         const alternatives = record.fields.filter((f) => f.choice).map((f) => `${f.choice!.group}.${f.choice!.branch}: ${f.name}`);
         this.differ(node.key, 'choice', `union of alternatives (${alternatives.join(', ')})`, 'every member on its own', { construct: 'xs:choice' });
@@ -777,56 +725,57 @@ class Walk {
           this.compareObjects(ours, theirs.def);
           return;
         }
-        const record = ours.plan && this.ours.group.record(ours.plan);
+        const record = ours.plan;
         const construct = record?.text ? 'simpleContent' : ours.construct;
         const at = this.differ(where, 'kind', `object ${ours.key}`, describeTheirs(theirs), { construct });
         this.stopOurs(ours.plan, at);
         // what both sides still say about a simpleContent value: its text
-        if (record?.text) this.compareNodes(`${where}.$value`, { kind: 'scalar', text: this.ours.resolve(record.text.type.text) }, theirs);
+        if (record?.text) this.compareNodes(`${where}.$value`, { kind: 'scalar', text: this.ours.resolve(record.text.type) }, theirs);
         return;
       }
 
       case 'collection': {
         const { plan } = ours;
-        const item = this.ours.group.arrayItem(plan);
-        const construct = plan.source.kind === 'complex' && plan.source.encodedArray ? 'SOAP-encoded array' : 'ArrayOf wrapper';
-        const at = this.differ(plan.name, 'collection', `${plan.name} = ${this.ours.group.alias(plan).text}`, describeTheirs(theirs), { construct });
+        const item = plan.item;
+        const def = this.ours.def(plan.id);
+        const construct = def.kind === 'complex' && def.encodedArray ? 'SOAP-encoded array' : 'ArrayOf wrapper';
+        const at = this.differ(nameOf(plan), 'collection', `${nameOf(plan)} = ${formatType(plan.type)}`, describeTheirs(theirs), { construct });
         if (theirs.kind !== 'object') {
           this.stopOurs(plan, at);
           return;
         }
-        if (!this.firstVisit(plan.name, theirs.def)) return;
+        if (!this.firstVisit(nameOf(plan), theirs.def)) return;
         // their wrapper definition against the collection's item element, and on into the items
-        this.pair(plan.name, plan.name, theirs.def);
-        const [decl] = plan.source.kind === 'complex' ? flattenContent(plan.source, this.ours.schemas).elements : [];
-        this.compareMembers(plan.name, [this.ours.member(plan.name, item, decl && { element: decl.element, maxOccurs: decl.maxOccurs })], theirs.def.properties);
+        this.pair(nameOf(plan), nameOf(plan), theirs.def);
+        const [decl] = def.kind === 'complex' ? def.elements : [];
+        this.compareMembers(nameOf(plan), [this.ours.member(nameOf(plan), item, decl)], theirs.def.properties);
         return;
       }
 
       case 'dictionary': {
         const { plan } = ours;
-        const { entry, key, value } = this.ours.group.dictionary(plan);
-        const at = this.differ(plan.name, 'dictionary', `${plan.name} = ${this.ours.group.alias(plan).text}`, describeTheirs(theirs), { construct: 'WCF dictionary' });
+        const { entry, key, value } = plan;
+        const at = this.differ(nameOf(plan), 'dictionary', `${nameOf(plan)} = ${formatType(plan.type)}`, describeTheirs(theirs), { construct: 'WCF dictionary' });
         if (theirs.kind !== 'object') {
           this.stopOurs(plan, at);
           return;
         }
-        if (!this.firstVisit(plan.name, theirs.def)) return;
+        if (!this.firstVisit(nameOf(plan), theirs.def)) return;
         // their wrapper against the entry element, their entry against our key and value
-        this.pair(plan.name, plan.name, theirs.def);
-        const entryKey = `${plan.name} entry`;
+        this.pair(nameOf(plan), nameOf(plan), theirs.def);
+        const entryKey = `${nameOf(plan)} entry`;
         const entryNode: OurNode = {
           kind: 'object',
           key: entryKey,
           identity: entryKey,
           members: () => [this.ours.member(entryKey, key), this.ours.member(entryKey, value)],
         };
-        this.compareMembers(plan.name, [{ owner: plan.name, name: entry.name, kind: 'element', repeated: true, node: entryNode }], theirs.def.properties);
+        this.compareMembers(nameOf(plan), [{ owner: nameOf(plan), name: entry.name, kind: 'element', repeated: true, node: entryNode }], theirs.def.properties);
         return;
       }
 
       case 'list': {
-        const at = ours.plan?.name ?? where;
+        const at = (ours.plan && nameOf(ours.plan)) ?? where;
         this.differ(at, 'kind', `xs:list ${ours.text}`, describeTheirs(theirs), { construct: 'xs:list' });
         if (theirs.kind === 'object') this.pair(at, at, theirs.def);
         return;
@@ -846,19 +795,19 @@ class Walk {
   /** Every complex type of ours met some definition of theirs, and every definition of theirs one of ours. */
   private checkCounterparts(): void {
     const { group } = this.ours;
-    const paired = group.types.filter((plan) => this.pairedOurs.has(plan.name));
+    const paired = group.types.filter((plan) => this.pairedOurs.has(nameOf(plan)));
     const bases = new Set<TypePlan>();
     for (const plan of paired) {
-      for (let base = plan.shape === 'record' ? group.record(plan).base : undefined; base; base = group.record(base).base) bases.add(base);
+      for (let base = plan.shape === 'record' ? this.ours.baseOf(plan) : undefined; base; base = this.ours.baseOf(base)) bases.add(base);
     }
     const ourCauses = this.causes(this.ourStops, (plan) => this.ours.edges(plan));
     const reach = this.reach();
     for (const plan of group.types) {
-      if (plan.shape === 'simple' || this.pairedOurs.has(plan.name)) continue;
-      const ours = `${plan.shape} ${plan.name}`;
-      if (bases.has(plan)) this.differ(plan.name, 'no counterpart', ours, 'no definition', { construct: 'extension base' });
-      else if (ourCauses.has(plan)) this.differ(plan.name, 'no counterpart', ours, 'no definition', { cause: ourCauses.get(plan) });
-      else this.differ(plan.name, 'no counterpart', ours, 'no definition', { construct: reach(plan) });
+      if (plan.shape === 'simple' || this.pairedOurs.has(nameOf(plan))) continue;
+      const ours = `${plan.shape} ${nameOf(plan)}`;
+      if (bases.has(plan)) this.differ(nameOf(plan), 'no counterpart', ours, 'no definition', { construct: 'extension base' });
+      else if (ourCauses.has(plan)) this.differ(nameOf(plan), 'no counterpart', ours, 'no definition', { cause: ourCauses.get(plan) });
+      else this.differ(nameOf(plan), 'no counterpart', ours, 'no definition', { construct: reach(plan) });
     }
     const theirCauses = this.causes(this.theirStops, (def) => def.properties.flatMap((p) => (p.kind === 'REFERENCE' ? [p.ref] : [])));
     for (const def of this.theirs.definitions) {
@@ -884,23 +833,22 @@ class Walk {
 
   /** How our model reaches a complex type no walk reached: the classification of `no counterpart`. */
   private reach(): (plan: TypePlan) => Construct | undefined {
-    const { group, document } = this.ours;
+    const { group, model } = this.ours;
     const methods = this.ours.closure(group.agents.flatMap((agent) => agent.operations.flatMap((operation) => this.methodPlans(agent, operation))));
     const headerFields = group.agents.flatMap((agent) => [...agent.requestHeaders, ...agent.responseHeaders]);
     const headers = this.ours.closure(
-      headerFields.flatMap((field) => {
+      headerFields.flatMap((field): TypePlan[] => {
         const node = this.ours.node(field);
         return node.kind === 'object' && node.plan ? [node.plan] : node.kind === 'collection' || node.kind === 'dictionary' ? [node.plan] : [];
       }),
     );
-    const operations = document.portTypes.flatMap((portType) => portType.operations);
-    const partsOf = (name: QName | undefined) => this.ours.message(name)?.parts ?? [];
-    const faults = this.ours.closure(operations.flatMap((o) => o.faults.flatMap((f) => partsOf(f.message).flatMap((p) => this.ours.plansOfPart(p)))));
-    const withMethod = new Set(group.agents.flatMap((agent) => agent.operations.map((operation) => `${qnameKey(agent.portType.name)} ${operation.name}`)));
+    const operations = model.interfaces.flatMap((def) => def.operations);
+    const faults = this.ours.closure(operations.flatMap((o) => o.faults.flatMap((f) => f.parts.flatMap((p) => this.ours.plansOfPart(p)))));
+    const withMethod = new Set(group.agents.flatMap((agent) => agent.operations.map((operation) => `${agent.source} ${agent.service} ${operation.name}`)));
     const withoutMethod = this.ours.closure(
-      document.portTypes.flatMap((portType) =>
-        portType.operations
-          .filter((operation) => !withMethod.has(`${qnameKey(portType.name)} ${operation.name}`))
+      model.interfaces.flatMap((def) =>
+        def.operations
+          .filter((operation) => !withMethod.has(`${def.source} ${def.name.local} ${operation.name}`))
           .flatMap((operation) => this.operationPlans(operation)),
       ),
     );
@@ -918,8 +866,8 @@ class Walk {
   }
 }
 
-export function compare({ document, group, theirs }: Sides): Comparison {
-  const walk = new Walk(new OurSide(group, document), theirs);
+export function compare({ model, group, theirs }: Sides): Comparison {
+  const walk = new Walk(new OurSide(group, model), theirs);
   walk.run();
   return {
     differences: walk.differences,

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import * as generated from '../../generated/Services86/index.js';
 import * as descriptors from '../../generated/Services86/descriptors.js';
 import type { AgentDesc } from '../../generated/runtime/index.js';
-import { camelCase } from '../../src/model/names.js';
+import { camelCase } from '../../src/plan/names.js';
 import { listTypeNames, readDocumentedMessage } from '../helpers/documented-values.js';
 import { recordingFetch } from '../helpers/recording-fetch.js';
 import { meaningDifferences } from '../helpers/xml-meaning.js';

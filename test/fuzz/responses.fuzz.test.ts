@@ -25,7 +25,7 @@ import * as descriptors from '../../generated/Services86/descriptors.js';
 import * as generated from '../../generated/Services86/index.js';
 import { DecodeProblem, ResponseDecoder } from '../../generated/runtime/decode.js';
 import { ServiceError, SoapError, SoapHttpError, SoapTransportError, type AgentDesc, type FetchLike } from '../../generated/runtime/index.js';
-import { camelCase } from '../../src/model/names.js';
+import { camelCase } from '../../src/plan/names.js';
 import { runs } from '../property/settings.js';
 import { SEEDS, type Seed } from './corpus.js';
 import { chunked, fakeFetch, transport, type Transport } from './fake-fetch.js';

@@ -11,7 +11,7 @@ describe('generated/ (wsdl/Services86: BLOB, Configuration, Diagnostics, Prefere
   it('is generated without warnings, shared types once', () => {
     const result = generate(findInputs(['wsdl']));
     expect(result.warnings).toEqual([]);
-    const types = result.files.get('Services86/types/Services86.ts')!;
+    const types = result.files.get('Services86/types/Services.ts')!;
     for (const shared of ['Carrier', 'TableRight', 'SoExceptionInfo', 'FieldProperty']) {
       expect(types.match(new RegExp(`export interface ${shared} \\{`, 'g'))).toHaveLength(1);
     }

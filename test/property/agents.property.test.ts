@@ -13,7 +13,7 @@ import { describe, it } from 'vitest';
 import { BLOBAgent$, DiagnosticsAgent$, PreferenceAgent$ } from '../../generated/Services86/descriptors.js';
 import * as generated from '../../generated/Services86/index.js';
 import type { AgentDesc } from '../../generated/runtime/index.js';
-import { camelCase } from '../../src/model/names.js';
+import { camelCase } from '../../src/plan/names.js';
 import { recordingFetch } from '../helpers/recording-fetch.js';
 import { DescriptorArbitraries, differences } from './descriptor-arbitraries.js';
 import { assertWellFormed, expectedRequest, readRequest } from './read-back.js';

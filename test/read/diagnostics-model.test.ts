@@ -1,6 +1,6 @@
 /** The reader on a real WSDL: the model holds every fact the emitter needs, as plain data. */
 import { describe, expect, it } from 'vitest';
-import type { ComplexType, ElementDecl, SimpleType } from '../../src/model/model.js';
+import type { ComplexType, ElementDecl, SimpleType } from '../../src/read/document.js';
 import { loadWsdl } from '../../src/read/load.js';
 
 const FILE = 'test/fixtures/superoffice/Services86/Diagnostics.wsdl';

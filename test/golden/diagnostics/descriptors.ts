@@ -6,12 +6,12 @@ import type { AgentDesc, ArrayType, DictionaryType, RecordType } from './runtime
 /** Target namespaces, by module name. */
 const ns = {
   Arrays: 'http://schemas.microsoft.com/2003/10/Serialization/Arrays',
-  Services86: 'http://www.superoffice.net/ws/crm/NetServer/Services86',
+  Services: 'http://www.superoffice.net/ws/crm/NetServer/Services86',
 } as const;
 
 export const ArrayOfWebAppUsage$: ArrayType = {
   kind: 'array',
-  item: { name: 'WebAppUsage', ns: ns.Services86, type: () => WebAppUsage$, optional: true, repeated: true, nillable: true },
+  item: { name: 'WebAppUsage', ns: ns.Services, type: () => WebAppUsage$, optional: true, repeated: true, nillable: true },
 };
 
 export const ArrayOfstring$: ArrayType = {
@@ -22,82 +22,82 @@ export const ArrayOfstring$: ArrayType = {
 export const Carrier$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'TableRight', ns: ns.Services86, type: () => TableRight$, optional: true, nillable: true },
-    { name: 'FieldProperties', ns: ns.Services86, type: () => FieldPropertyDictionary$, optional: true, nillable: true },
+    { name: 'TableRight', ns: ns.Services, type: () => TableRight$, optional: true, nillable: true },
+    { name: 'FieldProperties', ns: ns.Services, type: () => FieldPropertyDictionary$, optional: true, nillable: true },
   ],
 };
 
 export const FieldProperty$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'FieldRight', ns: ns.Services86, type: () => FieldRight$, optional: true, nillable: true },
-    { name: 'FieldType', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'FieldLength', ns: ns.Services86, type: 'integer', optional: true },
+    { name: 'FieldRight', ns: ns.Services, type: () => FieldRight$, optional: true, nillable: true },
+    { name: 'FieldType', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'FieldLength', ns: ns.Services, type: 'integer', optional: true },
   ],
 };
 
 export const FieldPropertyDictionary$: DictionaryType = {
   kind: 'dictionary',
-  entry: { name: 'FieldPropertyDictionaryKeyValuePair', ns: ns.Services86 },
-  key: { name: 'Key', ns: ns.Services86, type: 'string', nillable: true },
-  value: { name: 'Value', ns: ns.Services86, type: () => FieldProperty$, nillable: true },
+  entry: { name: 'FieldPropertyDictionaryKeyValuePair', ns: ns.Services },
+  key: { name: 'Key', ns: ns.Services, type: 'string', nillable: true },
+  value: { name: 'Value', ns: ns.Services, type: () => FieldProperty$, nillable: true },
 };
 
 export const FieldRight$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'Mask', ns: ns.Services86, type: { kind: 'list', item: 'string' }, optional: true },
-    { name: 'Reason', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'Mask', ns: ns.Services, type: { kind: 'list', item: 'string' }, optional: true },
+    { name: 'Reason', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
 export const SoCredentials$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'Ticket', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'Ticket', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
 export const SoExceptionInfo$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'Message', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'StackTrace', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'FriendlyText', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'ExceptionType', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'Source', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'InnerException', ns: ns.Services86, type: () => SoExceptionInfo$, optional: true, nillable: true },
-    { name: 'Parameters', ns: ns.Services86, type: () => SoExceptionInfoParameters$, optional: true, nillable: true },
+    { name: 'Message', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'StackTrace', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'FriendlyText', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'ExceptionType', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'Source', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'InnerException', ns: ns.Services, type: () => SoExceptionInfo$, optional: true, nillable: true },
+    { name: 'Parameters', ns: ns.Services, type: () => SoExceptionInfoParameters$, optional: true, nillable: true },
   ],
 };
 
 export const SoExceptionInfoParameters$: DictionaryType = {
   kind: 'dictionary',
-  entry: { name: 'SoExceptionInfoParametersKeyValuePair', ns: ns.Services86 },
-  key: { name: 'Key', ns: ns.Services86, type: 'string', nillable: true },
-  value: { name: 'Value', ns: ns.Services86, type: 'string', nillable: true },
+  entry: { name: 'SoExceptionInfoParametersKeyValuePair', ns: ns.Services },
+  key: { name: 'Key', ns: ns.Services, type: 'string', nillable: true },
+  value: { name: 'Value', ns: ns.Services, type: 'string', nillable: true },
 };
 
 export const SoExtraInfo$: DictionaryType = {
   kind: 'dictionary',
-  entry: { name: 'ExtraInfoNameValuePair', ns: ns.Services86 },
-  key: { name: 'Key', ns: ns.Services86, type: 'string', nillable: true },
-  value: { name: 'Value', ns: ns.Services86, type: 'string', nillable: true },
+  entry: { name: 'ExtraInfoNameValuePair', ns: ns.Services },
+  key: { name: 'Key', ns: ns.Services, type: 'string', nillable: true },
+  value: { name: 'Value', ns: ns.Services, type: 'string', nillable: true },
 };
 
 export const SoTimeZone$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'SoTimeZoneId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'SoTimeZoneLocationCode', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'SoTimeZoneId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'SoTimeZoneLocationCode', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
 export const TableRight$: RecordType = {
   kind: 'record',
   fields: [
-    { name: 'Mask', ns: ns.Services86, type: { kind: 'list', item: 'string' }, optional: true },
-    { name: 'Reason', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+    { name: 'Mask', ns: ns.Services, type: { kind: 'list', item: 'string' }, optional: true },
+    { name: 'Reason', ns: ns.Services, type: 'string', optional: true, nillable: true },
   ],
 };
 
@@ -105,13 +105,13 @@ export const WebAppUsage$: RecordType = {
   kind: 'record',
   base: () => Carrier$,
   fields: [
-    { name: 'WebAppUsageId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'AssocId', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Timestamp', ns: ns.Services86, type: 'dateTime', optional: true },
-    { name: 'ViewState', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    { name: 'AggregateCount', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'AggregateBin', ns: ns.Services86, type: 'integer', optional: true },
-    { name: 'Version', ns: ns.Services86, type: 'integer', optional: true },
+    { name: 'WebAppUsageId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'AssocId', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Timestamp', ns: ns.Services, type: 'dateTime', optional: true },
+    { name: 'ViewState', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    { name: 'AggregateCount', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'AggregateBin', ns: ns.Services, type: 'integer', optional: true },
+    { name: 'Version', ns: ns.Services, type: 'integer', optional: true },
   ],
 };
 
@@ -120,15 +120,15 @@ export const DiagnosticsAgent$: AgentDesc = {
   soapVersion: '1.1',
   endpoint: 'https://sod.superoffice.com/Cust12345/Remote/Services86/Diagnostics.svc',
   requestHeaders: {
-    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services86, type: 'string', optional: true, nillable: true },
-    Credentials: { name: 'Credentials', ns: ns.Services86, type: () => SoCredentials$, optional: true, nillable: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ApplicationToken: { name: 'ApplicationToken', ns: ns.Services, type: 'string', optional: true, nillable: true },
+    Credentials: { name: 'Credentials', ns: ns.Services, type: () => SoCredentials$, optional: true, nillable: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   responseHeaders: {
-    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services86, type: () => SoExceptionInfo$, optional: true, nillable: true },
-    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services86, type: () => SoExtraInfo$, optional: true, nillable: true },
-    Succeeded: { name: 'Succeeded', ns: ns.Services86, type: 'boolean', optional: true },
-    TimeZone: { name: 'TimeZone', ns: ns.Services86, type: () => SoTimeZone$, optional: true, nillable: true },
+    ExceptionInfo: { name: 'ExceptionInfo', ns: ns.Services, type: () => SoExceptionInfo$, optional: true, nillable: true },
+    ExtraInfo: { name: 'ExtraInfo', ns: ns.Services, type: () => SoExtraInfo$, optional: true, nillable: true },
+    Succeeded: { name: 'Succeeded', ns: ns.Services, type: 'boolean', optional: true },
+    TimeZone: { name: 'TimeZone', ns: ns.Services, type: () => SoTimeZone$, optional: true, nillable: true },
   },
   statusHeaders: { error: 'ExceptionInfo', success: 'Succeeded' },
   operations: {
@@ -136,12 +136,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'FlushCaches',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/FlushCaches',
       input: {
-        wrapper: { name: 'FlushCaches', ns: ns.Services86 },
+        wrapper: { name: 'FlushCaches', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'FlushCachesResponse', ns: ns.Services86 },
+        wrapper: { name: 'FlushCachesResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -151,14 +151,14 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'GetCacheNames',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/GetCacheNames',
       input: {
-        wrapper: { name: 'GetCacheNames', ns: ns.Services86 },
+        wrapper: { name: 'GetCacheNames', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'GetCacheNamesResponse', ns: ns.Services86 },
+        wrapper: { name: 'GetCacheNamesResponse', ns: ns.Services },
         fields: [
-          { name: 'Response', ns: ns.Services86, type: () => ArrayOfstring$, optional: true, nillable: true },
+          { name: 'Response', ns: ns.Services, type: () => ArrayOfstring$, optional: true, nillable: true },
         ],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'single',
@@ -168,14 +168,14 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'FlushCachesByName',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/FlushCachesByName',
       input: {
-        wrapper: { name: 'FlushCachesByName', ns: ns.Services86 },
+        wrapper: { name: 'FlushCachesByName', ns: ns.Services },
         fields: [
-          { name: 'CacheNames', ns: ns.Services86, type: () => ArrayOfstring$, optional: true, nillable: true },
+          { name: 'CacheNames', ns: ns.Services, type: () => ArrayOfstring$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'FlushCachesByNameResponse', ns: ns.Services86 },
+        wrapper: { name: 'FlushCachesByNameResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -185,14 +185,14 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'LogViewState',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/LogViewState',
       input: {
-        wrapper: { name: 'LogViewState', ns: ns.Services86 },
+        wrapper: { name: 'LogViewState', ns: ns.Services },
         fields: [
-          { name: 'ViewState', ns: ns.Services86, type: 'string', optional: true, nillable: true },
+          { name: 'ViewState', ns: ns.Services, type: 'string', optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'LogViewStateResponse', ns: ns.Services86 },
+        wrapper: { name: 'LogViewStateResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -202,21 +202,21 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'ChangeLogSettings',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/ChangeLogSettings',
       input: {
-        wrapper: { name: 'ChangeLogSettings', ns: ns.Services86 },
+        wrapper: { name: 'ChangeLogSettings', ns: ns.Services },
         fields: [
-          { name: 'LogWarning', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogInformation', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogSuccessAudit', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogFailureAudit', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogToEventLog', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogToSuperOffice', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogToFile', ns: ns.Services86, type: 'boolean', optional: true },
-          { name: 'LogToTrace', ns: ns.Services86, type: 'boolean', optional: true },
+          { name: 'LogWarning', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogInformation', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogSuccessAudit', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogFailureAudit', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogToEventLog', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogToSuperOffice', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogToFile', ns: ns.Services, type: 'boolean', optional: true },
+          { name: 'LogToTrace', ns: ns.Services, type: 'boolean', optional: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'ChangeLogSettingsResponse', ns: ns.Services86 },
+        wrapper: { name: 'ChangeLogSettingsResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -226,14 +226,14 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'AddWebAppUsage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/AddWebAppUsage',
       input: {
-        wrapper: { name: 'AddWebAppUsage', ns: ns.Services86 },
+        wrapper: { name: 'AddWebAppUsage', ns: ns.Services },
         fields: [
-          { name: 'WebAppUsages', ns: ns.Services86, type: () => ArrayOfWebAppUsage$, optional: true, nillable: true },
+          { name: 'WebAppUsages', ns: ns.Services, type: () => ArrayOfWebAppUsage$, optional: true, nillable: true },
         ],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'AddWebAppUsageResponse', ns: ns.Services86 },
+        wrapper: { name: 'AddWebAppUsageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -243,12 +243,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'CollectDataAdditions',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/CollectDataAdditions',
       input: {
-        wrapper: { name: 'CollectDataAdditions', ns: ns.Services86 },
+        wrapper: { name: 'CollectDataAdditions', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CollectDataAdditionsResponse', ns: ns.Services86 },
+        wrapper: { name: 'CollectDataAdditionsResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -258,12 +258,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'CollectWinUsage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/CollectWinUsage',
       input: {
-        wrapper: { name: 'CollectWinUsage', ns: ns.Services86 },
+        wrapper: { name: 'CollectWinUsage', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CollectWinUsageResponse', ns: ns.Services86 },
+        wrapper: { name: 'CollectWinUsageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -273,12 +273,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'CollectWebUsage',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/CollectWebUsage',
       input: {
-        wrapper: { name: 'CollectWebUsage', ns: ns.Services86 },
+        wrapper: { name: 'CollectWebUsage', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CollectWebUsageResponse', ns: ns.Services86 },
+        wrapper: { name: 'CollectWebUsageResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -288,12 +288,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'CollectTableSizes',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/CollectTableSizes',
       input: {
-        wrapper: { name: 'CollectTableSizes', ns: ns.Services86 },
+        wrapper: { name: 'CollectTableSizes', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'CollectTableSizesResponse', ns: ns.Services86 },
+        wrapper: { name: 'CollectTableSizesResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',
@@ -303,12 +303,12 @@ export const DiagnosticsAgent$: AgentDesc = {
       name: 'ResyncUsers',
       action: 'http://www.superoffice.net/ws/crm/NetServer/Services86/Diagnostics/ResyncUsers',
       input: {
-        wrapper: { name: 'ResyncUsers', ns: ns.Services86 },
+        wrapper: { name: 'ResyncUsers', ns: ns.Services },
         fields: [],
         headers: ['ApplicationToken', 'Credentials', 'TimeZone'],
       },
       output: {
-        wrapper: { name: 'ResyncUsersResponse', ns: ns.Services86 },
+        wrapper: { name: 'ResyncUsersResponse', ns: ns.Services },
         fields: [],
         headers: ['ExceptionInfo', 'ExtraInfo', 'Succeeded', 'TimeZone'],
         result: 'void',

@@ -1,0 +1,194 @@
+/**
+ * The plan of one output folder, as plain data: which TypeScript declarations exist under which
+ * names in which files, and what every agent method sends and returns. The planner decides it
+ * from the resolved model; the emitters only print it.
+ */
+import type { ScalarKind } from '../model/builtins.js';
+import type { ChoiceDef, QName } from '../model/model.js';
+import type { Warning } from '../errors.js';
+import type { TsType } from './ts-type.js';
+
+/** Names the runtime exports through every index; generated types must not take them. */
+export const RUNTIME_EXPORTS: readonly string[] = [
+  'SoapAgent',
+  'AgentOptions',
+  'CallOptions',
+  'FetchLike',
+  'FetchResponseLike',
+  'ServiceError',
+  'SoapEncodeError',
+  'SoapError',
+  'SoapFaultError',
+  'SoapHttpError',
+  'SoapResponseError',
+  'SoapTransportError',
+];
+
+/** The property that holds the text of a simpleContent type, and the one for xs:any content. */
+export const TEXT_PROPERTY = '$value';
+export const ANY_PROPERTY = '$any';
+
+export interface GroupPlan {
+  /** The WSDL files of the folder, as named in preambles. */
+  readonly sources: readonly string[];
+  /** One per target namespace, sorted by name. */
+  readonly modules: readonly ModulePlan[];
+  /** Sorted by name, then module. */
+  readonly types: readonly TypePlan[];
+  readonly agents: readonly AgentPlan[];
+  /**
+   * Names declared by more than one module (or by a type module and an agent module): wherever
+   * two of them would meet (an import, the index), the type's is qualified as `Module_Name`.
+   */
+  readonly sharedNames: readonly string[];
+  readonly warnings: readonly Warning[];
+}
+
+export interface ModulePlan {
+  readonly ns: string;
+  /** An identifier, unique in the folder: the file's name. */
+  readonly name: string;
+  /** Relative to the folder (`types/Services.ts`). */
+  readonly file: string;
+}
+
+/** How a value is described to the runtime: a scalar, a list of scalars, or a complex type's descriptor. */
+export type DescriptorRef =
+  | { readonly kind: 'scalar'; readonly scalar: ScalarKind }
+  | { readonly kind: 'list'; readonly item: ScalarKind }
+  | { readonly kind: 'type'; readonly descriptor: string };
+
+interface TypePlanCommon {
+  /** The model type it declares (`TypeDef.id`). */
+  readonly id: string;
+  readonly name: string;
+  /** The module file that declares it, relative to the folder. */
+  readonly file: string;
+  /** Its run-time descriptor's name, unique in the folder (complex types). */
+  readonly descriptor: string;
+  /** The XML name of a named type. */
+  readonly xmlName?: string;
+  readonly documentation?: string;
+}
+
+export interface RecordTypePlan extends TypePlanCommon {
+  readonly shape: 'record';
+  /** The record it extends. */
+  readonly base?: { readonly type: TsType; readonly descriptor: string };
+  /** Own element members, in wire order. */
+  readonly fields: readonly FieldPlan[];
+  readonly attributes: readonly AttributePlan[];
+  /** simpleContent: the element's text, in the property `$value`. */
+  readonly text?: { readonly type: TsType; readonly descriptor: DescriptorRef };
+  /** xs:any: undeclared child elements kept as XML, in the property `$any`. */
+  readonly any: boolean;
+  readonly choices: readonly ChoiceDef[];
+  /** Printed as a type alias (an intersection with unions for choices), not an interface. */
+  readonly alias: boolean;
+}
+
+/** A WCF-style collection: one repeated item element; `T[]` in TypeScript. */
+export interface ArrayTypePlan extends TypePlanCommon {
+  readonly shape: 'array';
+  readonly item: FieldPlan;
+  readonly type: TsType;
+}
+
+/** A WCF `IsDictionary` type: `Record<string, V>` in TypeScript. */
+export interface DictionaryTypePlan extends TypePlanCommon {
+  readonly shape: 'dictionary';
+  readonly entry: { readonly name: string; readonly ns: string };
+  readonly key: FieldPlan;
+  readonly value: FieldPlan;
+  readonly type: TsType;
+}
+
+export interface SimpleTypePlan extends TypePlanCommon {
+  readonly shape: 'simple';
+  readonly type: TsType;
+  /** An enumeration (or a list of an inline one): printed one member per line when long. */
+  readonly enumeration?: { readonly members: readonly (string | number)[]; readonly list: boolean };
+  readonly facets: readonly { readonly name: string; readonly value: string }[];
+  /** An xs:list: space-separated on the wire. */
+  readonly list: boolean;
+}
+
+export type TypePlan = RecordTypePlan | ArrayTypePlan | DictionaryTypePlan | SimpleTypePlan;
+
+export interface FieldPlan {
+  readonly name: string;
+  readonly ns: string;
+  /** The TypeScript property (the element name unless two members share it). */
+  readonly prop: string;
+  /** The member's full type: `| null` for nillable, `[]` for repeated. */
+  readonly type: TsType;
+  readonly descriptor: DescriptorRef;
+  readonly optional: boolean;
+  readonly repeated: boolean;
+  readonly nillable: boolean;
+  readonly documentation?: string;
+  /** Member of a top-level xs:choice of its type: which choice, which alternative. */
+  readonly choice?: { readonly group: number; readonly branch: number };
+  /** For a part of a SOAP-encoded message: the `xsi:type` it is sent with. */
+  readonly xsiType?: QName;
+}
+
+export interface AttributePlan {
+  readonly name: string;
+  readonly ns: string;
+  readonly prop: string;
+  readonly type: TsType;
+  readonly descriptor: DescriptorRef;
+  readonly optional: boolean;
+  readonly documentation?: string;
+}
+
+export interface MessagePlan {
+  /** `anyName`: an RPC response, whose wrapper's name SOAP calls "not significant". */
+  readonly wrapper?: { readonly name: string; readonly ns: string; readonly anyName?: boolean };
+  /** For use="encoded": the encodingStyle URI the wrapper declares. */
+  readonly encoding?: string;
+  readonly fields: readonly FieldPlan[];
+  /** Header keys (element names), in binding order. */
+  readonly headers: readonly string[];
+}
+
+export interface ParameterPlan {
+  readonly name: string;
+  readonly field: FieldPlan;
+  /** Optional in the signature (only when no required parameter follows). */
+  readonly optional: boolean;
+}
+
+export interface OperationPlan {
+  readonly name: string;
+  readonly methodName: string;
+  readonly documentation?: string;
+  readonly action?: string;
+  readonly input: MessagePlan;
+  readonly output?: MessagePlan & { readonly result: 'void' | 'single' | 'object' };
+  readonly parameters: readonly ParameterPlan[];
+  readonly returnType: TsType;
+}
+
+export interface AgentPlan {
+  readonly name: string;
+  readonly file: string;
+  /** The WSDL it comes from, as in `GroupPlan.sources`. */
+  readonly source: string;
+  /** The portType's local name. */
+  readonly service: string;
+  readonly soapVersion: '1.1' | '1.2';
+  readonly endpoint?: string;
+  readonly documentation?: string;
+  readonly requestHeaders: readonly FieldPlan[];
+  readonly responseHeaders: readonly FieldPlan[];
+  readonly statusHeaders?: { readonly error?: string; readonly success?: string };
+  readonly operations: readonly OperationPlan[];
+  readonly requestHeadersName: string;
+  readonly responseHeadersName: string;
+  readonly callOptionsName: string;
+  readonly serviceErrorName?: string;
+  /** Its run-time descriptor's name. */
+  readonly descriptor: string;
+}
