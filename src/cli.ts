@@ -3,7 +3,9 @@
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { WsdlError, formatWarning } from './errors.js';
-import { findInputs, generateAsync } from './generate.js';
+import { diff } from './diff/diff.js';
+import { formatJson, formatMarkdown, formatText } from './diff/format.js';
+import { findInputs, generateAsync, loadModelsAsync, type GenerateOptions } from './generate.js';
 import { GENERATOR_NAME, GENERATOR_VERSION } from './version.js';
 import { compareOutput, isSame, writeOutput } from './write/output.js';
 
@@ -61,6 +63,30 @@ async function runGenerate(args: GenerateArguments): Promise<number> {
   say(`${totals}; wrote ${count(result.files.size, 'file')} to ${args.out}/.`);
   return 0;
 }
+
+interface DiffArguments extends GenerateOptions {
+  old: string;
+  new: string;
+  format: 'text' | 'json' | 'markdown';
+}
+
+/** 0: nothing breaking; 1: something breaking; 2: bad input (as WsdlError, printed by main). */
+async function runDiff(args: DiffArguments): Promise<number> {
+  const load = async (input: string) => {
+    try {
+      return await loadModelsAsync(findInputs([input]), args);
+    } catch (error) {
+      throw error instanceof WsdlError ? new BadDiffInput(error.message) : error;
+    }
+  };
+  const result = diff(await load(args.old), await load(args.new));
+  const format = args.format === 'json' ? formatJson : args.format === 'markdown' ? formatMarkdown : formatText;
+  process.stdout.write(format(result));
+  return result.changes.some((change) => change.breaking) ? 1 : 0;
+}
+
+/** Bad input to `diff`, which exits with 2 (its 1 means "breaking changes"). */
+class BadDiffInput extends Error {}
 
 function count(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
@@ -133,6 +159,34 @@ export async function main(argv: string[]): Promise<number> {
         });
       },
     )
+    .command(
+      'diff <old> <new>',
+      'Compare two versions of a service: every change, breaking or compatible for code that calls the generated agents',
+      (command) =>
+        command
+          .positional('old', { describe: 'The old version: a WSDL file, a folder of WSDLs, or an http(s) URL', type: 'string', demandOption: true })
+          .positional('new', { describe: 'The new version, given the same way', type: 'string', demandOption: true })
+          .option('json', { describe: 'Print { "changes": [ { kind, breaking, path, message, old, new } ] }', type: 'boolean', default: false })
+          .option('markdown', { describe: 'Print a Markdown table, for a pull-request comment', type: 'boolean', default: false })
+          .option('allow-remote', { describe: 'Follow imports to http(s) URLs from local WSDLs, and to other hosts from remote ones', type: 'boolean', default: false })
+          .option('max-file-size', { describe: 'Refuse WSDL and XSD files larger than this many MiB', type: 'number', default: 16 })
+          .option('fetch-timeout', { describe: 'Seconds to wait for each remote file', type: 'number', default: 30 })
+          .example('$0 diff wsdl/Services86 wsdl/Services87', 'What changes from one SuperOffice version to the next')
+          .example('$0 diff old/Diagnostics.wsdl https://example.com/Diagnostics.svc?wsdl --markdown', 'A table for a pull request')
+          .epilogue('Exit status: 0 when nothing breaking changed, 1 when something did, 2 on bad input or usage.'),
+      async (args) => {
+        if (!(args.maxFileSize > 0) || !(args.fetchTimeout > 0)) throw new UsageError('--max-file-size and --fetch-timeout must be positive numbers');
+        if (args.json && args.markdown) throw new UsageError('--json and --markdown cannot be given together');
+        exitCode = await runDiff({
+          old: String(args.old),
+          new: String(args.new),
+          format: args.json ? 'json' : args.markdown ? 'markdown' : 'text',
+          allowRemote: args.allowRemote,
+          maxFileBytes: Math.round(args.maxFileSize * 1024 * 1024),
+          fetchTimeout: Math.round(args.fetchTimeout * 1000),
+        });
+      },
+    )
     .help()
     .alias('help', 'h')
     .wrap(Math.min(110, process.stdout.columns || 110))
@@ -149,6 +203,10 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof WsdlError) {
       process.stderr.write(`error: ${error.message}\n`);
       return 1;
+    }
+    if (error instanceof BadDiffInput) {
+      process.stderr.write(`error: ${error.message}\n`);
+      return 2;
     }
     throw error;
   }

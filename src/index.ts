@@ -11,6 +11,8 @@ export {
   type GenerateResult,
   type WsdlInput,
 } from './generate.js';
+export { diff, type Change, type ChangeKind, type DiffResult } from './diff/diff.js';
+export { formatJson as formatDiffJson, formatMarkdown as formatDiffMarkdown, formatText as formatDiffText } from './diff/format.js';
 export { loadWsdl } from './read/load.js';
 export { resolveModel } from './model/resolve.js';
 export type * from './model/model.js';

@@ -100,6 +100,8 @@ export class AgentPlanner {
       callOptionsName: names.callOptions,
       serviceErrorName: statusHeaders ? names.serviceError : undefined,
       descriptor: `${names.agent}$`,
+      ns: def.name.ns,
+      loc: def.loc,
     };
   }
 
@@ -135,6 +137,7 @@ export class AgentPlanner {
       output,
       parameters,
       returnType: returnType(output),
+      loc: operation.loc,
     };
   }
 

@@ -144,6 +144,7 @@ export class TypePlanner {
       descriptor: this.descriptorNames.get(def.id)!,
       xmlName: def.name?.local,
       documentation: def.documentation,
+      loc: def.loc,
     };
   }
 
@@ -307,6 +308,7 @@ export class TypePlanner {
         descriptor: value.descriptor,
         optional: !attribute.required,
         documentation: attribute.documentation,
+        loc: attribute.loc,
       };
     });
     return [...(baseId === undefined ? [] : this.allAttributes(this.def(baseId))), ...props.kept, ...own];
@@ -330,6 +332,7 @@ export class TypePlanner {
       nillable: member.nillable,
       documentation: member.documentation,
       choice: member.choice,
+      loc: member.loc,
     };
   }
 

@@ -4,7 +4,7 @@
  * from the resolved model; the emitters only print it.
  */
 import type { ScalarKind } from '../model/builtins.js';
-import type { ChoiceDef, QName } from '../model/model.js';
+import type { ChoiceDef, QName, SourceLocation } from '../model/model.js';
 import type { Warning } from '../errors.js';
 import type { TsType } from './ts-type.js';
 
@@ -69,6 +69,8 @@ interface TypePlanCommon {
   /** The XML name of a named type. */
   readonly xmlName?: string;
   readonly documentation?: string;
+  /** Where the type is declared. */
+  readonly loc: SourceLocation;
 }
 
 export interface RecordTypePlan extends TypePlanCommon {
@@ -131,6 +133,8 @@ export interface FieldPlan {
   readonly choice?: { readonly group: number; readonly branch: number };
   /** For a part of a SOAP-encoded message: the `xsi:type` it is sent with. */
   readonly xsiType?: QName;
+  /** Where the element (or part) is declared. */
+  readonly loc?: SourceLocation;
 }
 
 export interface AttributePlan {
@@ -141,6 +145,7 @@ export interface AttributePlan {
   readonly descriptor: DescriptorRef;
   readonly optional: boolean;
   readonly documentation?: string;
+  readonly loc?: SourceLocation;
 }
 
 export interface MessagePlan {
@@ -169,6 +174,7 @@ export interface OperationPlan {
   readonly output?: MessagePlan & { readonly result: 'void' | 'single' | 'object' };
   readonly parameters: readonly ParameterPlan[];
   readonly returnType: TsType;
+  readonly loc: SourceLocation;
 }
 
 export interface AgentPlan {
@@ -191,4 +197,7 @@ export interface AgentPlan {
   readonly serviceErrorName?: string;
   /** Its run-time descriptor's name. */
   readonly descriptor: string;
+  /** The portType's namespace. */
+  readonly ns: string;
+  readonly loc: SourceLocation;
 }
