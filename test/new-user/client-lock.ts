@@ -4,12 +4,12 @@
  *
  * Why a lock file: the test installs without network, from the npm cache that `npm ci` filled
  * here. `npm install --offline <tarball>` cannot use that cache: it asks for the registry's full
- * package documents, while `npm ci` fetched and cached only the abbreviated ones, so it fails with
- * ENOTCACHED on a fresh machine. And resolving version ranges offline would pick whatever the
- * cached documents call newest, which need not be a version whose tarball is cached. `npm ci
- * --offline` with a lock file needs neither: every package has its exact version and integrity,
- * here the very versions this repository's tests run with (a real user's npm would pick the newest
- * matching ones from the registry instead).
+ * package documents, which `npm ci` never caches, so it fails with ENOTCACHED on a fresh machine;
+ * and resolving version ranges offline could pick a version whose tarball is not cached. `npm ci
+ * --offline` with this lock file needs no package document at all: every package has its exact
+ * version, tarball URL and integrity, and npm takes each tarball from the cache by its integrity.
+ * The versions are the ones this repository's tests run with; a real user's npm would pick the
+ * newest matching ones from the registry instead.
  */
 import { readFileSync } from 'node:fs';
 
@@ -77,7 +77,7 @@ export function clientLockfile(repositoryLockFile: string, client: ClientManifes
     if (location === undefined || packages[location]) continue;
     // dev and peer say how a package is used in this repository, not in the client
     const { dev: _dev, devOptional: _devOptional, peer: _peer, ...entry } = repository[location];
-    packages[location] = entry;
+    packages[location] = { ...entry, resolved: entry.resolved ?? registryTarball(location, entry) };
     for (const dependency of Object.keys(entry.dependencies ?? {})) wanted.push({ from: location, dependency, optional: false });
     for (const dependency of Object.keys(entry.optionalDependencies ?? {})) wanted.push({ from: location, dependency, optional: true });
   }
@@ -103,4 +103,13 @@ function locate(packages: Readonly<Record<string, LockEntry>>, { from, dependenc
   }
   if (optional) return undefined;
   throw new Error(`${dependency} (needed by ${from || 'the client'}) is not in this repository's package-lock.json: add it as a devDependency`);
+}
+
+/**
+ * The registry's URL of a package's tarball, which lock files written with
+ * omit-lockfile-registry-resolved leave out: `…/@scope/name/-/name-1.0.0.tgz`.
+ */
+function registryTarball(location: string, entry: LockEntry): string {
+  const name = location.slice(location.lastIndexOf('node_modules/') + 'node_modules/'.length);
+  return `https://registry.npmjs.org/${name}/-/${name.replace(/^@[^/]+\//, '')}-${entry.version}.tgz`;
 }
