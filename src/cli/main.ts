@@ -20,11 +20,11 @@ const TOP_LEVEL_REQUESTS = new Set(['--help', '-h', 'help', '--version']);
 
 export async function main(argv: readonly string[]): Promise<number> {
   const named = COMMANDS.find((command) => command.name === argv[0]);
-  const topLevel = !named && argv.length === 1 && TOP_LEVEL_REQUESTS.has(argv[0]);
-  const command = named ?? (topLevel ? undefined : DEFAULT_COMMAND);
+  const runsDefault = !named && !(argv.length === 1 && TOP_LEVEL_REQUESTS.has(argv[0]));
+  const command = runsDefault ? DEFAULT_COMMAND : named;
   try {
-    if (command === DEFAULT_COMMAND && !named) checkNotAMisspelledCommand(argv[0]);
-    const args = command && !named ? [command.name, ...argv] : [...argv];
+    if (runsDefault) checkNotAMisspelledCommand(argv[0]);
+    const args = runsDefault ? [DEFAULT_COMMAND.name, ...argv] : [...argv];
     if (command) checkOptionTokens(args.slice(1), command.options);
     return await parse(args);
   } catch (error) {
