@@ -37,10 +37,34 @@ beforeAll(() => {
 }, 120_000);
 
 describe('wsdl-agents CLI', () => {
-  it('--help documents the command and every option', () => {
+  it('top-level --help names every command with examples, and the exit codes', () => {
+    for (const request of ['--help', '-h', 'help']) {
+      const { code, stdout, stderr } = run(ROOT, request);
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain('wsdl-agents <command> [options]');
+      expect(stdout).toMatch(/Commands:\n +wsdl-agents generate \[inputs\.\.\] +Generate typed TypeScript agents from WSDL files \(the default command\)/);
+      expect(stdout).toMatch(/Examples:\n +wsdl-agents generate +Generate wsdl\/ into generated\//);
+      expect(stdout).toContain('wsdl-agents generate Services.wsdl --out src/soap');
+      expect(stdout).toContain('Exit codes of generate:\n  0  generated, or already up to date\n  1  bad input, or --check found differences\n  2  wrong usage\n');
+      expect(stdout).toContain('Run "wsdl-agents <command> --help" for the options of a command.');
+      expect(stdout).not.toContain('--max-file-size'); // options are in the command's own help
+    }
+  });
+
+  it('generate --help documents every option, the examples and the exit codes', () => {
     const { code, stdout } = run(ROOT, 'generate', '--help');
     expect(code).toBe(0);
-    for (const text of ['generate [inputs..]', '--out', '--check', '--quiet', '--help', '--version', 'Default: wsdl/']) expect(stdout).toContain(text);
+    for (const text of ['wsdl-agents generate [inputs..]', '-o, --out', '--check', '-q, --quiet', '--allow-remote', '--max-file-size', '--fetch-timeout', '--help', '--version', 'Default: wsdl/']) {
+      expect(stdout).toContain(text);
+    }
+    expect(stdout).toContain('wsdl-agents generate --check');
+    expect(stdout).toContain('Exit codes of generate:');
+  });
+
+  it('--version prints the package version', () => {
+    const { version } = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
+    expect(run(ROOT, '--version')).toMatchObject({ code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
   it('with no arguments generates wsdl/ into generated/, keeping sub-folders', () => {
@@ -122,12 +146,89 @@ describe('wsdl-agents CLI', () => {
     expect(stderr).toMatch(/^error: cannot write "notes\.txt\/soap": .*ENOTDIR.*; the previous output is unchanged\n$/);
   });
 
-  it('--quiet prints nothing on success; a missing input and an unknown option are errors', () => {
+  it('--quiet prints nothing on success; a missing input is bad input (exit 1)', () => {
     const dir = project();
     expect(run(dir, '--quiet')).toMatchObject({ code: 0, stdout: '', stderr: '' });
     expect(run(dir, 'generate', 'nope.wsdl')).toMatchObject({ code: 1, stderr: 'error: cannot read "nope.wsdl": no such file or folder\n' });
-    const unknown = run(dir, 'generate', '--frobnicate');
-    expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('Unknown argument: frobnicate');
+  });
+
+  it('a bare run without a wsdl/ folder says what to do next', () => {
+    const dir = tempFiles({});
+    expect(run(dir)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: usageError('no inputs given and no wsdl/ folder here: run `wsdl-agents generate <file.wsdl|folder|url> --out <dir>`'),
+    });
+    expect(readdirSync(dir)).toEqual([]);
   });
 });
+
+describe('wsdl-agents CLI: wrong usage is exit code 2, says what was wrong and writes nothing', () => {
+  /** Runs in a project with wsdl/ and expects a usage error with `message`, and no output folder. */
+  function expectUsageError(args: string[], message: string) {
+    const dir = project();
+    expect(run(dir, ...args)).toEqual({ code: 2, stdout: '', stderr: usageError(message) });
+    expect(readdirSync(dir)).toEqual(['wsdl']);
+  }
+
+  it.each([
+    [['generat', 'wsdl/Services86/Diagnostics.wsdl'], 'unknown command "generat"; did you mean "generate"?'],
+    [['Generate'], 'unknown command "Generate"; did you mean "generate"?'],
+    [['genrate', '--out', 'src/soap'], 'unknown command "genrate"; did you mean "generate"?'],
+  ])('a first word close to a command is a misspelled command: %j', (args, message) => {
+    expectUsageError(args, message);
+  });
+
+  it('a first word that is an existing folder is an input, however close to a command', () => {
+    const dir = project();
+    cpSync(DIAGNOSTICS, path.join(dir, 'generat/Diagnostics.wsdl'));
+    expect(run(dir, 'generat', '--quiet')).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(existsSync(path.join(dir, 'generated/DiagnosticsAgent.ts'))).toBe(true);
+  });
+
+  it.each([
+    [['--chek'], 'unknown option --chek; did you mean --check?'],
+    [['generate', '--quite'], 'unknown option --quite; did you mean --quiet?'],
+    [['--max-filesize', '4'], 'unknown option --max-filesize; did you mean --max-file-size?'],
+    [['--allow-remotes'], 'unknown option --allow-remotes; did you mean --allow-remote?'],
+    [['generate', '--frobnicate'], 'unknown option --frobnicate'],
+    [['-x'], 'unknown option -x'],
+    [['-qx'], 'unknown option -x'],
+  ])('an unknown option is named, with the one probably meant: %j', (args, message) => {
+    expectUsageError(args, message);
+  });
+
+  it.each([
+    [['-o'], '-o needs a value'],
+    [['generate', '--out'], '--out needs a value'],
+    [['--out', '--check'], '--out needs a value'],
+    [['-o', '-q'], '-o needs a value'],
+    [['-qo'], '-o needs a value'],
+    [['--out='], '--out needs a value'],
+    [['--fetch-timeout'], '--fetch-timeout needs a value'],
+    [['-o', 'a', '-o', 'b'], '--out is given more than once'],
+  ])('an option that takes a value must have one: %j', (args, message) => {
+    expectUsageError(args, message);
+  });
+
+  it.each([
+    [['--max-file-size', 'abc'], '--max-file-size must be a number above 0 and at most 512 (MiB)'],
+    [['--max-file-size', '0'], '--max-file-size must be a number above 0 and at most 512 (MiB)'],
+    [['--max-file-size', '1000'], '--max-file-size must be a number above 0 and at most 512 (MiB)'],
+    [['--fetch-timeout', '-1'], '--fetch-timeout must be a number above 0 and at most 2147483 (seconds)'],
+    [['--fetch-timeout=1e10'], '--fetch-timeout must be a number above 0 and at most 2147483 (seconds)'],
+  ])('numbers are checked: %j', (args, message) => {
+    expectUsageError(args, message);
+  });
+
+  it('options may come in every form yargs reads: --name=value, camelCase, -qo value, --no-flag', () => {
+    const dir = project();
+    expect(run(dir, '--out=a', '--maxFileSize', '2', '--no-check', '-q')).toMatchObject({ code: 0, stderr: '' });
+    expect(run(dir, '-qo', 'b', 'wsdl')).toMatchObject({ code: 0, stderr: '' });
+    expect(readdirSync(dir).sort()).toEqual(['a', 'b', 'wsdl']);
+  });
+});
+
+function usageError(message: string, command = 'generate'): string {
+  return `error: ${message}\nRun "wsdl-agents ${command} --help" for usage.\n`;
+}
