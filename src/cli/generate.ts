@@ -1,7 +1,9 @@
 /** `wsdl-agents generate`: WSDL files in, an output folder of TypeScript out (or checked). */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { formatWarning } from '../errors.js';
 import { GENERATOR_NAME } from '../version.js';
+import { declarationChanges, describeDeclarationChanges } from '../write/declarations.js';
 import { compareOutput, isSame, writeOutput } from '../write/output.js';
 import { booleanOption, numberOption, stringList, stringOption, UsageError, type CliCommand, type ParsedArguments } from './command.js';
 
@@ -117,7 +119,7 @@ async function runGenerate(args: GenerateArguments): Promise<number> {
       return 0;
     }
     const lines = [
-      ...difference.changed.map((f) => `  changed: ${args.out}/${f}`),
+      ...difference.changed.map((f) => `  changed: ${args.out}/${f}: ${describeDeclarationChanges(declarationChanges(readFileSync(path.join(args.out, f), 'utf8'), result.files.get(f)!))}`),
       ...difference.missing.map((f) => `  missing: ${args.out}/${f}`),
       ...difference.extra.map((f) => `  not generated (stale): ${args.out}/${f}`),
     ];

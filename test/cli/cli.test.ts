@@ -87,14 +87,18 @@ describe('wsdl-agents CLI', () => {
     const dir = project();
     run(dir);
     const agent = path.join(dir, 'generated/Services86/DiagnosticsAgent.ts');
-    writeFileSync(agent, `${readFileSync(agent, 'utf8')}// edited\n`);
+    writeFileSync(agent, readFileSync(agent, 'utf8').replace("'FlushCaches', []", "'FlushCache', []"));
+    const types = path.join(dir, 'generated/Services86/types/Services.ts');
+    writeFileSync(types, readFileSync(types, 'utf8').replace('  Version?: number;\n', '').replace('export interface Carrier', 'export interface Holder {\n}\n\nexport interface Carrier'));
     writeFileSync(path.join(dir, 'generated/Services86/old.ts'), '');
     rmSync(path.join(dir, 'generated/runtime/xml.ts'));
     const before = snapshot(path.join(dir, 'generated'));
 
     const { code, stderr } = run(dir, 'generate', '--check');
     expect(code).toBe(1);
-    expect(stderr).toContain('changed: generated/Services86/DiagnosticsAgent.ts');
+    // which declarations differ, not only which files
+    expect(stderr).toContain('changed: generated/Services86/DiagnosticsAgent.ts: DiagnosticsAgent.flushCaches() changed\n');
+    expect(stderr).toContain('changed: generated/Services86/types/Services.ts: WebAppUsage changed; Holder removed\n');
     expect(stderr).toContain('missing: generated/runtime/xml.ts');
     expect(stderr).toContain('not generated (stale): generated/Services86/old.ts');
     expect(snapshot(path.join(dir, 'generated'))).toEqual(before);
