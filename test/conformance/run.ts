@@ -1,14 +1,23 @@
 /**
  * `npm run conformance`: prints the scoreboard as tables, one row per WSDL and per sample, then
- * the totals. It is a report, so it exits 0 whatever the results; the vitest file is the gate.
- * `--keep` leaves the generated code in .test-output/conformance-* for a closer look.
+ * the totals, then the real-world section (real-world.ts). It is a report, so it exits 0 whatever
+ * the results; the vitest files are the gate. `--keep` leaves the generated code in
+ * .test-output/conformance-* for a closer look; `--real-world` prints the real-world section only.
  */
+import { createOutputRoot, removeOutputRoot } from './generated-code.js';
+import { checkRealWorld } from './real-world.js';
+import { formatRealWorld } from './real-world-report.js';
 import { computeScoreboard, percent, type Scoreboard, type Tally } from './scoreboard.js';
 
 const started = Date.now();
 const keepOutput = process.argv.includes('--keep');
-const scoreboard = await computeScoreboard({ keepOutput });
-console.log(format(scoreboard));
+if (!process.argv.includes('--real-world')) console.log(`${format(await computeScoreboard({ keepOutput }))}\n`);
+const realWorldOutput = createOutputRoot();
+try {
+  console.log(formatRealWorld(await checkRealWorld(realWorldOutput, { withCatalog: true })));
+} finally {
+  if (!keepOutput) removeOutputRoot(realWorldOutput);
+}
 console.log(`\n(${((Date.now() - started) / 1000).toFixed(1)} s${keepOutput ? '; generated code kept in .test-output/conformance-*' : ''})`);
 
 function format({ wsdls, samples, summary }: Scoreboard): string {

@@ -1,0 +1,44 @@
+/**
+ * Guards the real-world section of the scoreboard (real-world.ts; `npm run conformance` prints it):
+ * every real-world WSDL must give the result REAL_WORLD_EXPECTED names. Generating all of them, one
+ * child process each, and type-checking the output takes about 3 minutes on the 2-core VM.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createOutputRoot, removeOutputRoot } from './generated-code.js';
+import { checkRealWorld, type RealWorldResult } from './real-world.js';
+import { REAL_WORLD_EXPECTED } from './real-world-expected.js';
+import { realWorldWsdls, totalBytes } from './real-world-fixtures.js';
+
+let results: RealWorldResult[];
+
+beforeAll(async () => {
+  const outputRoot = createOutputRoot();
+  try {
+    results = await checkRealWorld(outputRoot);
+  } finally {
+    removeOutputRoot(outputRoot);
+  }
+}, 15 * 60_000);
+
+describe('real-world WSDLs', () => {
+  it('has an expected result for every fixture, and a fixture for every expected result', () => {
+    const names = realWorldWsdls().map((wsdl) => wsdl.name);
+    expect(Object.keys(REAL_WORLD_EXPECTED).sort()).toEqual([...names].sort());
+  });
+
+  it('covers what the issue asks for: 20 WSDLs or more, 5 or more over 500 KiB with their imports', () => {
+    const wsdls = realWorldWsdls();
+    expect(wsdls.length).toBeGreaterThanOrEqual(20);
+    expect(wsdls.filter((wsdl) => totalBytes(wsdl) > 500 * 1024).length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('gives each WSDL its expected result: green stays green, red fails as described', () => {
+    const unexpected = results.flatMap((result) => {
+      const expected = REAL_WORLD_EXPECTED[result.name];
+      if (expected.status === 'pass') return result.passed ? [] : [`${result.name}: no longer passes: ${result.error}`];
+      if (result.passed) return [`${result.name}: passes now; mark it pass in real-world-expected.ts`];
+      return result.error?.includes(expected.error) ? [] : [`${result.name}: fails differently now: ${result.error}`];
+    });
+    expect(unexpected).toEqual([]);
+  });
+});
