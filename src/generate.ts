@@ -5,7 +5,7 @@ import { WsdlError, type Warning } from './errors.js';
 import { emitFolders, type FolderPlan } from './emit/emit.js';
 import { qnameKey, type ServiceModel } from './model/model.js';
 import { resolveModel } from './model/resolve.js';
-import { planGroup } from './plan/index.js';
+import { planGroup, type CodeOptions } from './plan/index.js';
 import type { WsdlDocument } from './read/document.js';
 import { isUrl, loadWsdl, RemoteFileNeeded } from './read/load.js';
 import { loadWsdlWithRemote, type RemoteOptions } from './read/load-remote.js';
@@ -70,28 +70,7 @@ function walk(folder: string): string[] {
     });
 }
 
-/** How the generated TypeScript looks: the choices users make per project. */
-export interface CodeOptions {
-  /**
-   * How methods take their parameters: one by one (`positional`), as one object (`object`), or
-   * one object when there are more than `maxPositionalParameters` (`auto`). Default `auto`.
-   */
-  readonly parameters?: 'positional' | 'object' | 'auto';
-  /** With `parameters: 'auto'`: the most parameters a method takes one by one. Default 3. */
-  readonly maxPositionalParameters?: number;
-  /** xs:dateTime values as `Date` objects or as ISO 8601 strings. Default `Date`. */
-  readonly dates?: 'Date' | 'string';
-  /** xs:long and xs:unsignedLong values (beyond 2^53 in general) as `number`, `bigint` or `string`. Default `number`. */
-  readonly int64?: 'number' | 'bigint' | 'string';
-  /** Put before and after every agent class's name (default suffix `Agent`). */
-  readonly agentPrefix?: string;
-  readonly agentSuffix?: string;
-  /** Put before and after every generated type's name. */
-  readonly typePrefix?: string;
-  readonly typeSuffix?: string;
-  /** One descriptors module per output folder, or per WSDL (so bundlers drop the agents a bundle does not use). Default `wsdl`. */
-  readonly descriptors?: 'folder' | 'wsdl';
-}
+export type { CodeOptions };
 
 export interface GenerateOptions extends RemoteOptions, CodeOptions {
   /**
@@ -145,12 +124,12 @@ export async function loadModelsAsync(inputs: readonly WsdlInput[], options: Gen
  * only: use generateAsync for URLs and remote imports.
  */
 export function generate(inputs: readonly WsdlInput[], options: GenerateOptions = {}): GenerateResult {
-  return emitModels(loadModels(inputs, options));
+  return emitModels(loadModels(inputs, options), options);
 }
 
 /** Like generate, fetching URLs given as inputs and, when allowed, remote imports. */
 export async function generateAsync(inputs: readonly WsdlInput[], options: GenerateOptions = {}): Promise<GenerateResult> {
-  return emitModels(await loadModelsAsync(inputs, options));
+  return emitModels(await loadModelsAsync(inputs, options), options);
 }
 
 /** WSDLs of one output folder are resolved together, so the types they share are one. */
@@ -170,8 +149,8 @@ function resolveFolders(inputs: readonly WsdlInput[], documents: readonly WsdlDo
     .map(([dir, folderDocuments]) => ({ dir, model: resolveModel(folderDocuments, { sourceName }) }));
 }
 
-function emitModels(models: readonly FolderModel[]): GenerateResult {
-  const plans = models.map(({ dir, model }) => ({ dir, plan: planGroup(model) }));
+function emitModels(models: readonly FolderModel[], options: CodeOptions): GenerateResult {
+  const plans = models.map(({ dir, model }) => ({ dir, plan: planGroup(model, options) }));
   const summary = models.flatMap(({ model }, index) => {
     const plan = plans[index]!.plan;
     return model.sources.map((source) => {

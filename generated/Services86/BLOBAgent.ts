@@ -2,7 +2,7 @@
 // Source: Services86/BLOB.wsdl
 
 import { type AgentOptions, type CallOptions, type ServiceError, SoapAgent } from '../runtime/index.js';
-import { BLOBAgent$ } from './descriptors.js';
+import { BLOBAgent$ } from './descriptors/BLOB.js';
 import type { BlobEntity, BlobLinkType, SoCredentials, SoExceptionInfo, SoTimeZone } from './types/Services.js';
 
 /** SOAP header entries of requests to BLOB, by element name. */

@@ -2,7 +2,7 @@
 // Source: Services86/Configuration.wsdl
 
 import { type AgentOptions, type CallOptions, type ServiceError, SoapAgent } from '../runtime/index.js';
-import { ConfigurationAgent$ } from './descriptors.js';
+import { ConfigurationAgent$ } from './descriptors/Configuration.js';
 import type { DiaryViewEntity, SoCredentials, SoExceptionInfo, SoTimeZone, SystemEventEntity, WindowPosSize } from './types/Services.js';
 
 /** SOAP header entries of requests to Configuration, by element name. */

@@ -2,7 +2,7 @@
 // Source: Services86/Diagnostics.wsdl
 
 import { type AgentOptions, type CallOptions, type ServiceError, SoapAgent } from '../runtime/index.js';
-import { DiagnosticsAgent$ } from './descriptors.js';
+import { DiagnosticsAgent$ } from './descriptors/Diagnostics.js';
 import type { SoCredentials, SoExceptionInfo, SoTimeZone, WebAppUsage } from './types/Services.js';
 
 /** SOAP header entries of requests to Diagnostics, by element name. */

@@ -2,7 +2,7 @@
 // Source: Services86/Preference.wsdl
 
 import { type AgentOptions, type CallOptions, type ServiceError, SoapAgent } from '../runtime/index.js';
-import { PreferenceAgent$ } from './descriptors.js';
+import { PreferenceAgent$ } from './descriptors/Preference.js';
 import type { Preference, PreferenceDescription, PreferenceDescriptionLine, PreferenceLevel, PreferenceSpec, SoCredentials, SoExceptionInfo, SoTimeZone, TabOrder } from './types/Services.js';
 
 /** SOAP header entries of requests to Preference, by element name. */

@@ -431,7 +431,7 @@ function describeShape(type: TypePlan): string {
 
 /** A type's name as users import it: qualified where several modules declare the name. */
 function displayName(type: TypePlan): string {
-  return type.descriptor.slice(0, -1);
+  return type.descriptor;
 }
 
 function mergeDirections(a: Direction | undefined, b: Direction | undefined): Direction {

@@ -9,7 +9,7 @@ export function emitAgentModule(agent: AgentPlan, file: GeneratedFile): void {
   const soapAgent = file.import(RUNTIME, 'SoapAgent', false);
   const agentOptions = file.import(RUNTIME, 'AgentOptions', true);
   const callOptions = file.import(RUNTIME, 'CallOptions', true);
-  const descriptor = file.import(file.inFolder('descriptors.ts'), agent.descriptor, false);
+  const descriptor = file.import(file.inFolder(agent.descriptorsFile), agent.descriptor, false);
 
   headersInterface(file, agent.requestHeadersName, agent.requestHeaders, `SOAP header entries of requests to ${service}, by element name.`);
   headersInterface(

@@ -1,175 +1,169 @@
 /**
- * The folder's descriptors: schema facts as data for the runtime, one const per complex type and
- * per agent, named with a `$` suffix that no XML name can produce.
+ * Descriptor data: the schema facts the runtime needs, as one JSON array per line in a string
+ * (the format is in templates/runtime/descriptor-table.ts). A string costs the type checker
+ * nothing, each type is written once, and a regeneration diffs line by line. Namespaces are
+ * named by their module name, so a version move changes one line, not every member's.
  */
-import { propertyKey } from '../plan/names.js';
-import type { AgentPlan, AttributePlan, DescriptorRef, FieldPlan, GroupPlan, MessagePlan, OperationPlan, TypePlan } from '../plan/index.js';
+import { moduleNames } from '../plan/naming.js';
+import type { AgentPlan, AttributePlan, DescriptorModulePlan, DescriptorRef, FieldPlan, GroupPlan, MessagePlan, TypePlan } from '../plan/index.js';
 import { literal, type GeneratedFile } from './printer.js';
 
 const RUNTIME = 'runtime/index.ts';
 
-/** Object and array literals as data, printed one entry per line. */
-type Code = string | { readonly array: readonly Code[] } | { readonly object: readonly (readonly [string, Code])[] };
+export function emitDescriptorsModule(group: GroupPlan, module: DescriptorModulePlan, file: GeneratedFile): void {
+  const agents = group.agents.filter((agent) => module.agents.includes(agent.name));
+  const keys = new Set(module.types);
+  const types = group.types.filter((type) => keys.has(type.descriptor)).sort((a, b) => compare(a.descriptor, b.descriptor));
+  const lines = new DescriptorLines(group);
+  for (const type of types) lines.type(type);
+  for (const agent of agents) lines.agent(agent);
 
-function array(items: readonly Code[]): Code {
-  return { array: items };
+  const table = file.import(RUNTIME, 'descriptorTable', false);
+  file.add(`const table = ${table}(String.raw\`\n${[...lines.namespaceLines(), ...lines.lines].map(templateSafe).join('\n')}\n\`);`);
+  const agentDesc = file.import(RUNTIME, 'AgentDesc', true);
+  for (const agent of agents) file.add(`export const ${agent.descriptor}: ${agentDesc} = table.agent(${literal(agent.service)});`);
 }
 
-function object(entries: readonly (readonly [string, Code] | undefined)[]): Code {
-  return { object: entries.filter((entry): entry is readonly [string, Code] => entry !== undefined) };
-}
+class DescriptorLines {
+  readonly lines: string[] = [];
+  private readonly keys: Map<string, string>;
+  private readonly used = new Set<string>();
 
-export function emitDescriptorsModule(group: GroupPlan, file: GeneratedFile): void {
-  const nsKeys = new Map(group.modules.map((module) => [module.ns, module.name]));
-  const used = new Set<string>();
-  const ns = (uri: string) => {
-    const key = nsKeys.get(uri);
-    if (key === undefined) return literal(uri);
-    used.add(uri);
-    return `ns.${key}`;
-  };
-  const field = (plan: FieldPlan) => fieldCode(plan, ns);
-
-  const statements: string[] = [];
-  for (const plan of group.types) {
-    if (plan.shape === 'simple') continue;
-    const [runtimeType, initializer] = typeDescriptor(plan, field, ns);
-    file.import(RUNTIME, runtimeType, true);
-    statements.push(constStatement(file, plan.descriptor, runtimeType, initializer, true));
-  }
-  for (const agent of group.agents) {
-    file.import(RUNTIME, 'AgentDesc', true);
-    statements.push(constStatement(file, agent.descriptor, 'AgentDesc', agentDescriptor(agent, field, ns), true));
-  }
-
-  // only the namespaces the descriptors mention, so the constant is never unused
-  const namespaces = group.modules.filter((module) => used.has(module.ns));
-  if (namespaces.length > 0) {
-    file.add(
-      `/** Target namespaces, by module name. */\n${constStatement(file, 'ns', undefined, object(namespaces.map((module) => [module.name, literal(module.ns)])), false, ' as const')}`,
-    );
-  }
-  for (const statement of statements) file.add(statement);
-}
-
-function constStatement(file: GeneratedFile, name: string, type: string | undefined, code: Code, exported: boolean, suffix = ''): string {
-  const writer = file.writer();
-  writer.write(`${exported ? 'export ' : ''}const ${name}${type ? `: ${type}` : ''} = `);
-  write(writer, code);
-  writer.write(`${suffix};`);
-  return writer.toString();
-}
-
-function write(writer: ReturnType<GeneratedFile['writer']>, code: Code): void {
-  if (typeof code === 'string') {
-    writer.write(code);
-    return;
-  }
-  const [open, close, items] =
-    'array' in code ? (['[', ']', code.array.map((item) => ({ item }))] as const) : (['{', '}', code.object.map(([key, item]) => ({ key, item }))] as const);
-  if (items.length === 0) {
-    writer.write(`${open}${close}`);
-    return;
-  }
-  writer.write(open).newLine();
-  writer.indent(() => {
-    for (const { key, item } of items as { key?: string; item: Code }[]) {
-      if (key !== undefined) writer.write(`${key}: `);
-      write(writer, item);
-      writer.write(',').newLine();
+  constructor(group: GroupPlan) {
+    // the module's name where the namespace has one; the others named the same way
+    const namespaces = new Set<string>(group.modules.map((module) => module.ns));
+    const collect = (field: FieldPlan) => {
+      namespaces.add(field.ns);
+      if (field.xsiType) namespaces.add(field.xsiType.ns);
+    };
+    for (const type of group.types) {
+      if (type.shape === 'record') {
+        type.fields.forEach(collect);
+        for (const attribute of type.attributes) namespaces.add(attribute.ns);
+      } else if (type.shape === 'array') collect(type.item);
+      else if (type.shape === 'dictionary') {
+        [type.key, type.value].forEach(collect);
+        namespaces.add(type.entry.ns);
+      }
     }
-  });
-  writer.write(close);
-}
+    for (const agent of group.agents) {
+      [...agent.requestHeaders, ...agent.responseHeaders].forEach(collect);
+      for (const operation of agent.operations) {
+        for (const message of [operation.input, operation.output]) {
+          if (!message) continue;
+          message.fields.forEach(collect);
+          if (message.wrapper) namespaces.add(message.wrapper.ns);
+        }
+      }
+    }
+    namespaces.delete('');
+    const modules = new Map(group.modules.map((module) => [module.ns, module.name]));
+    const others = moduleNames([...namespaces].filter((ns) => !modules.has(ns)).sort());
+    this.keys = new Map([...namespaces].map((ns) => [ns, modules.get(ns) ?? `${others.get(ns)!}`]));
+    // a module-less namespace may not take a module's key
+    const taken = new Set(modules.values());
+    for (const [ns, key] of this.keys) if (!modules.has(ns) && taken.has(key)) this.keys.set(ns, `${key}_`);
+  }
 
-function typeDescriptor(plan: Exclude<TypePlan, { shape: 'simple' }>, field: (plan: FieldPlan) => string, ns: (uri: string) => string): [string, Code] {
-  switch (plan.shape) {
-    case 'array':
-      return ['ArrayType', object([['kind', `'array'`], ['item', field(plan.item)]])];
-    case 'dictionary':
-      return [
-        'DictionaryType',
-        object([
-          ['kind', `'dictionary'`],
-          ['entry', `{ name: ${literal(plan.entry.name)}, ns: ${ns(plan.entry.ns)} }`],
-          ['key', field(plan.key)],
-          ['value', field(plan.value)],
-        ]),
-      ];
-    case 'record':
-      return [
-        'RecordType',
-        object([
-          ['kind', `'record'`],
-          plan.base ? ['base', `() => ${plan.base.descriptor}`] : undefined,
-          // a choice's members are each absent when another alternative is given
-          ['fields', array(plan.fields.map((f) => field(f.choice ? { ...f, optional: true } : f)))],
-          plan.attributes.length > 0 ? ['attributes', array(plan.attributes.map((a) => attributeCode(a, ns)))] : undefined,
-          plan.text ? ['text', descriptorCode(plan.text.descriptor)] : undefined,
-          plan.any ? ['any', 'true'] : undefined,
-        ]),
-      ];
+  private ns(uri: string): string {
+    if (uri === '') return '';
+    this.used.add(uri);
+    return this.keys.get(uri)!;
+  }
+
+  namespaceLines(): string[] {
+    return [...this.used]
+      .map((uri) => [this.keys.get(uri)!, uri] as const)
+      .sort(([a], [b]) => compare(a, b))
+      .map(([key, uri]) => json(['ns', key, uri]));
+  }
+
+  type(type: TypePlan): void {
+    switch (type.shape) {
+      case 'record': {
+        const extra: Record<string, unknown> = {};
+        if (type.base) extra['base'] = type.base.descriptor;
+        if (type.text) extra['text'] = simple(type.text.descriptor);
+        if (type.any) extra['any'] = 1;
+        this.lines.push(json(['record', type.descriptor, ...(Object.keys(extra).length > 0 ? [extra] : [])]));
+        // a choice's members are each absent when another alternative is given
+        for (const field of type.fields) this.lines.push(this.field('f', field.choice ? { ...field, optional: true } : field));
+        for (const attribute of type.attributes) this.lines.push(this.attribute(attribute));
+        break;
+      }
+      case 'array':
+        this.lines.push(json(['array', type.descriptor]), this.field('f', type.item));
+        break;
+      case 'dictionary':
+        this.lines.push(json(['dictionary', type.descriptor, type.entry.name, this.ns(type.entry.ns)]), this.field('f', type.key), this.field('f', type.value));
+        break;
+      case 'simple':
+        break;
+    }
+  }
+
+  agent(agent: AgentPlan): void {
+    const status = agent.statusHeaders && Object.fromEntries(Object.entries(agent.statusHeaders).filter(([, value]) => value !== undefined));
+    this.lines.push(json(['agent', agent.service, agent.soapVersion, agent.endpoint ?? null, ...(status ? [status] : [])]));
+    for (const header of agent.requestHeaders) this.lines.push(this.field('request-header', header));
+    for (const header of agent.responseHeaders) this.lines.push(this.field('response-header', header));
+    for (const operation of agent.operations) {
+      this.lines.push(json(['operation', operation.name, ...(operation.action ? [operation.action] : [])]));
+      this.message('input', operation.input);
+      if (operation.output) this.message('output', operation.output, operation.output.result);
+    }
+  }
+
+  private message(kind: 'input' | 'output', message: MessagePlan, result?: string): void {
+    const wrapper = message.wrapper ? [message.wrapper.name, this.ns(message.wrapper.ns)] : null;
+    const extra: Record<string, unknown> = {};
+    if (message.wrapper?.anyName) extra['anyName'] = 1;
+    if (message.encoding) extra['encoding'] = message.encoding;
+    const tail = Object.keys(extra).length > 0 ? [extra] : [];
+    this.lines.push(json(kind === 'input' ? ['input', wrapper, message.headers, ...tail] : ['output', wrapper, message.headers, result, ...tail]));
+    for (const field of message.fields) this.lines.push(this.field('f', field));
+  }
+
+  /** `[tag, name, ns, type, flags?, prop?, xsiType?]`, the trailing defaults left out. */
+  private field(tag: string, field: FieldPlan): string {
+    const flags = `${field.optional ? 'o' : ''}${field.repeated ? 'r' : ''}${field.nillable ? 'n' : ''}`;
+    const items: unknown[] = [tag, field.name, this.ns(field.ns), typeCode(field.descriptor), flags, field.prop !== field.name ? field.prop : null];
+    if (field.xsiType) items.push([this.ns(field.xsiType.ns), field.xsiType.local]);
+    return json(trimTail(items));
+  }
+
+  private attribute(attribute: AttributePlan): string {
+    const items: unknown[] = ['a', attribute.name, this.ns(attribute.ns), simple(attribute.descriptor), attribute.optional ? 'o' : '', attribute.prop !== attribute.name ? attribute.prop : null];
+    return json(trimTail(items));
   }
 }
 
-function agentDescriptor(agent: AgentPlan, field: (plan: FieldPlan) => string, ns: (uri: string) => string): Code {
-  const headerMap = (fields: readonly FieldPlan[]) => object(fields.map((f) => [propertyKey(f.name), field(f)]));
-  const status = agent.statusHeaders;
-  return object([
-    ['name', literal(agent.service)],
-    ['soapVersion', literal(agent.soapVersion)],
-    agent.endpoint ? ['endpoint', literal(agent.endpoint)] : undefined,
-    ['requestHeaders', headerMap(agent.requestHeaders)],
-    ['responseHeaders', headerMap(agent.responseHeaders)],
-    status
-      ? ['statusHeaders', `{ ${[status.error && `error: ${literal(status.error)}`, status.success && `success: ${literal(status.success)}`].filter(Boolean).join(', ')} }`]
-      : undefined,
-    ['operations', object(agent.operations.map((operation) => [propertyKey(operation.name), operationDescriptor(operation, field, ns)]))],
-  ]);
+function typeCode(descriptor: DescriptorRef): unknown {
+  return descriptor.kind === 'type' ? `@${descriptor.descriptor}` : simple(descriptor);
 }
 
-function operationDescriptor(operation: OperationPlan, field: (plan: FieldPlan) => string, ns: (uri: string) => string): Code {
-  const message = (plan: MessagePlan, result?: string) =>
-    object([
-      plan.wrapper ? ['wrapper', `{ name: ${literal(plan.wrapper.name)}, ns: ${ns(plan.wrapper.ns)}${plan.wrapper.anyName ? ', anyName: true' : ''} }`] : undefined,
-      plan.encoding ? ['encoding', literal(plan.encoding)] : undefined,
-      ['fields', array(plan.fields.map(field))],
-      ['headers', `[${plan.headers.map(literal).join(', ')}]`],
-      result ? ['result', literal(result)] : undefined,
-    ]);
-  return object([
-    ['name', literal(operation.name)],
-    operation.action ? ['action', literal(operation.action)] : undefined,
-    ['input', message(operation.input)],
-    operation.output ? ['output', message(operation.output, operation.output.result)] : undefined,
-  ]);
+function simple(descriptor: DescriptorRef): unknown {
+  if (descriptor.kind === 'scalar') return descriptor.scalar;
+  if (descriptor.kind === 'list') return ['list', descriptor.item];
+  throw new Error(`internal error: the complex type ${descriptor.descriptor} where a simple one is needed`);
 }
 
-function descriptorCode(descriptor: DescriptorRef): string {
-  switch (descriptor.kind) {
-    case 'scalar':
-      return `'${descriptor.scalar}'`;
-    case 'list':
-      return `{ kind: 'list', item: '${descriptor.item}' }`;
-    case 'type':
-      return `() => ${descriptor.descriptor}`;
-  }
+/** Drops trailing empty flags and absent values, keeping the positions of what remains. */
+function trimTail(items: unknown[]): unknown[] {
+  let end = items.length;
+  while (end > 0 && (items[end - 1] === null || items[end - 1] === '')) end--;
+  return items.slice(0, end).map((item) => (item === null ? '' : item));
 }
 
-function attributeCode(attribute: AttributePlan, ns: (uri: string) => string): string {
-  const parts = [`name: ${literal(attribute.name)}`, `ns: ${ns(attribute.ns)}`, `type: ${descriptorCode(attribute.descriptor)}`];
-  if (attribute.optional) parts.push('optional: true');
-  if (attribute.prop !== attribute.name) parts.push(`prop: ${literal(attribute.prop)}`);
-  return `{ ${parts.join(', ')} }`;
+function json(value: unknown): string {
+  return JSON.stringify(value);
 }
 
-/** A field descriptor on one line: defaults (required, single, not nillable) left out. */
-function fieldCode(field: FieldPlan, ns: (uri: string) => string): string {
-  const parts = [`name: ${literal(field.name)}`, `ns: ${ns(field.ns)}`, `type: ${descriptorCode(field.descriptor)}`];
-  if (field.optional) parts.push('optional: true');
-  if (field.repeated) parts.push('repeated: true');
-  if (field.nillable) parts.push('nillable: true');
-  if (field.prop !== field.name) parts.push(`prop: ${literal(field.prop)}`);
-  if (field.xsiType) parts.push(`xsiType: [${ns(field.xsiType.ns)}, ${literal(field.xsiType.local)}]`);
-  return `{ ${parts.join(', ')} }`;
+/** Inside String.raw`…` only a backtick and `${` are special; JSON spells both as escapes. */
+function templateSafe(line: string): string {
+  return line.replace(/`/g, '\\u0060').replace(/\$\{/g, '\\u0024{');
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -38,9 +38,16 @@ export function emitFolders(folders: readonly FolderPlan[]): Map<string, string>
       moduleFiles.push(module.file);
     }
 
-    const descriptors = new GeneratedFile(at('descriptors.ts'), { folder: dir, sources: plan.sources });
-    emitDescriptorsModule(plan, descriptors);
-    put(descriptors);
+    for (const module of plan.descriptorModules) {
+      const sources = plan.agents.filter((agent) => module.agents.includes(agent.name)).map((agent) => agent.source);
+      const file = new GeneratedFile(at(module.file), {
+        folder: dir,
+        sources: [...new Set(sources.length > 0 ? sources : plan.sources)],
+        description: 'Descriptors: the schema as data for the runtime (internal; one JSON array per line)',
+      });
+      emitDescriptorsModule(plan, module, file);
+      put(file);
+    }
 
     for (const agent of plan.agents) {
       const declares = [agent.name, agent.requestHeadersName, agent.responseHeadersName, agent.callOptionsName, agent.serviceErrorName ?? ''];

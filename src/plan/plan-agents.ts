@@ -100,6 +100,7 @@ export class AgentPlanner {
       callOptionsName: names.callOptions,
       serviceErrorName: statusHeaders ? names.serviceError : undefined,
       descriptor: `${names.agent}$`,
+      descriptorsFile: 'descriptors.ts', // per WSDL, planGroup moves it
       ns: def.name.ns,
       loc: def.loc,
     };

@@ -78,7 +78,7 @@ export class TypePlanner {
     for (const def of model.types) {
       const name = this.names.get(def.id)!;
       const qualified = this.sharedNames.has(name) ? `${this.moduleOf.get(def.ns)!.name}_${name}` : name;
-      this.descriptorNames.set(def.id, `${qualified}$`);
+      this.descriptorNames.set(def.id, qualified);
     }
   }
 

@@ -36,12 +36,23 @@ export interface GroupPlan {
   /** Sorted by name, then module. */
   readonly types: readonly TypePlan[];
   readonly agents: readonly AgentPlan[];
+  /** The modules of descriptor data: one for the folder, or one per WSDL. */
+  readonly descriptorModules: readonly DescriptorModulePlan[];
   /**
    * Names declared by more than one module (or by a type module and an agent module): wherever
    * two of them would meet (an import, the index), the type's is qualified as `Module_Name`.
    */
   readonly sharedNames: readonly string[];
   readonly warnings: readonly Warning[];
+}
+
+export interface DescriptorModulePlan {
+  /** Relative to the folder (`descriptors.ts`, `descriptors/Diagnostics.ts`). */
+  readonly file: string;
+  /** The agents it describes (their AgentPlan names). */
+  readonly agents: readonly string[];
+  /** The complex types their messages reach (descriptor keys), sorted. */
+  readonly types: readonly string[];
 }
 
 export interface ModulePlan {
@@ -56,6 +67,7 @@ export interface ModulePlan {
 export type DescriptorRef =
   | { readonly kind: 'scalar'; readonly scalar: ScalarKind }
   | { readonly kind: 'list'; readonly item: ScalarKind }
+  /** A complex type, by its key in the descriptor data. */
   | { readonly kind: 'type'; readonly descriptor: string };
 
 interface TypePlanCommon {
@@ -64,7 +76,10 @@ interface TypePlanCommon {
   readonly name: string;
   /** The module file that declares it, relative to the folder. */
   readonly file: string;
-  /** Its run-time descriptor's name, unique in the folder (complex types). */
+  /**
+   * Its key in the descriptor data, unique in the folder: its name, qualified (`Module_Name`)
+   * where several modules declare the name. Also how users import it from the folder's index.
+   */
   readonly descriptor: string;
   /** The XML name of a named type. */
   readonly xmlName?: string;
@@ -197,6 +212,8 @@ export interface AgentPlan {
   readonly serviceErrorName?: string;
   /** Its run-time descriptor's name. */
   readonly descriptor: string;
+  /** The module of descriptor data that holds it, relative to the folder. */
+  readonly descriptorsFile: string;
   /** The portType's namespace. */
   readonly ns: string;
   readonly loc: SourceLocation;

@@ -1,5 +1,6 @@
 /** The run-time support of generated agents. Its only dependency is saxes. */
 export { SoapAgent, type AgentOptions, type CallOptions, type FetchLike, type FetchResponseLike } from './agent.js';
+export { descriptorTable, type DescriptorTable } from './descriptor-table.js';
 export type {
   AgentDesc,
   ArrayType,

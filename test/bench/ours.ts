@@ -7,7 +7,8 @@ export const COMPILED_DIR = path.join(OUTPUT_DIR, 'js');
 
 export interface Ours {
   readonly agents: typeof import('../../generated/Services86/index.js');
-  readonly descriptors: typeof import('../../generated/Services86/descriptors.js');
+  /** The Preference agent's descriptor data (the agent the benchmarks call). */
+  readonly descriptors: typeof import('../../generated/Services86/descriptors/Preference.js');
   readonly decode: typeof import('../../generated/runtime/decode.js');
   readonly encode: typeof import('../../generated/runtime/encode.js');
 }
@@ -26,7 +27,7 @@ export function loadOurs(): Promise<Ours> {
     compileGenerated();
     return {
       agents: await importCompiled<Ours['agents']>('generated/Services86/index.ts'),
-      descriptors: await importCompiled<Ours['descriptors']>('generated/Services86/descriptors.ts'),
+      descriptors: await importCompiled<Ours['descriptors']>('generated/Services86/descriptors/Preference.ts'),
       decode: await importCompiled<Ours['decode']>('generated/runtime/decode.ts'),
       encode: await importCompiled<Ours['encode']>('generated/runtime/encode.ts'),
     };

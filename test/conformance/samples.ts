@@ -48,7 +48,10 @@ async function replay(sample: CorpusSample, dir: string): Promise<string | undef
   const files = generateSample(sample);
   transpileInto(dir, files);
   const index = await importModule(dir, 'index.js');
-  const { className, operation } = findOperation(await importModule(dir, 'descriptors.js'), sample.operation);
+  // descriptor data is one module per WSDL (descriptors/<name>.ts): every agent's, whichever holds it
+  const descriptorModules = [...files.keys()].filter((name) => /^descriptors(\/|\.ts$)/.test(name));
+  const descriptors = Object.assign({}, ...(await Promise.all(descriptorModules.map((name) => importModule(dir, name.replace(/\.ts$/, '.js'))))));
+  const { className, operation } = findOperation(descriptors, sample.operation);
 
   const Agent = index[className] as new (options: object) => Record<string, AnyMethod | undefined>;
   const { fetch, requests } = recordingFetch(cannedResponse(sample.responseXml));

@@ -451,7 +451,7 @@ class OurSide {
 
 /** A type's name as differences show it: qualified (`Module_Name`) where several modules declare the name. */
 function nameOf(plan: TypePlan): string {
-  return plan.descriptor.slice(0, -1);
+  return plan.descriptor;
 }
 
 /** A WSDL definition by qualified name; failing that, the only one with that local name (as the resolver does). */

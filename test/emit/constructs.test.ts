@@ -52,7 +52,7 @@ const cases: Case[] = [
     },
     want: {
       'types/t.ts': ["/** Space-separated on the wire. */\nexport type Flags = ('Read' | 'Write')[];", 'Mask: Flags;'],
-      'descriptors.ts': ["{ name: 'Mask', ns: ns.t, type: { kind: 'list', item: 'string' } }"],
+      'descriptors.ts': ['["f","Mask","t",["list","string"]]'],
     },
   },
   {
@@ -67,7 +67,7 @@ const cases: Case[] = [
     },
     want: {
       'types/t.ts': ['A: string;', 'B: string | null;', 'C?: number;', 'D: number[];', 'E?: (string | null)[];'],
-      'descriptors.ts': ["{ name: 'D', ns: ns.t, type: 'integer', repeated: true }", "{ name: 'E', ns: ns.t, type: 'string', optional: true, repeated: true, nillable: true }"],
+      'descriptors.ts': ['["f","D","t","integer","r"]', '["f","E","t","string","orn"]'],
     },
   },
   {
@@ -106,7 +106,7 @@ const cases: Case[] = [
     },
     want: {
       'types/t.ts': ['export type ArrayOfItem = (Item | null)[];', 'Items?: (Item | null)[] | null;'],
-      'descriptors.ts': ["export const ArrayOfItem$: ArrayType = {\n  kind: 'array',\n  item: { name: 'Item', ns: ns.t, type: () => Item$, optional: true, repeated: true, nillable: true },\n};"],
+      'descriptors.ts': ['["array","ArrayOfItem"]\n["f","Item","t","@Item","orn"]\n'],
     },
   },
   {
@@ -124,7 +124,7 @@ const cases: Case[] = [
     },
     want: {
       'types/t.ts': ['export type Extra = Record<string, number>;', 'Extra?: Record<string, number>;'],
-      'descriptors.ts': ["entry: { name: 'Pair', ns: ns.t }", "key: { name: 'Key', ns: ns.t, type: 'string' }", "value: { name: 'Value', ns: ns.t, type: 'integer' }"],
+      'descriptors.ts': ['["dictionary","Extra","Pair","t"]\n["f","Key","t","string"]\n["f","Value","t","integer"]\n'],
     },
   },
   {
@@ -136,7 +136,7 @@ const cases: Case[] = [
     },
     want: {
       'types/t.ts': ['export interface Derived extends Base {\n  Name: string;\n}'],
-      'descriptors.ts': ["export const Derived$: RecordType = {\n  kind: 'record',\n  base: () => Base$,"],
+      'descriptors.ts': ['["record","Derived",{"base":"Base"}]'],
     },
   },
   {
@@ -149,7 +149,7 @@ const cases: Case[] = [
   {
     name: 'recursive types refer to themselves by name',
     given: { schema: complexType('Node', '<xs:element name="Children" type="tns:Node" minOccurs="0" maxOccurs="unbounded"/>') },
-    want: { 'types/t.ts': ['Children?: Node[];'], 'descriptors.ts': ["type: () => Node$, optional: true, repeated: true"] },
+    want: { 'types/t.ts': ['Children?: Node[];'], 'descriptors.ts': ['["f","Children","t","@Node","or"]'] },
   },
   {
     name: 'xs:choice → a union of its alternatives, each forbidding the others',
@@ -163,7 +163,7 @@ const cases: Case[] = [
       'types/t.ts': [
         'export type Payment = {\n  Amount: number;\n} & (\n  | {\n    Card: string;\n    Iban?: never;\n    Bic?: never;\n  }\n  | {\n    Iban: string;\n    Bic?: string;\n    Card?: never;\n  }\n);',
       ],
-      'descriptors.ts': ["{ name: 'Card', ns: ns.t, type: 'string', optional: true }", "{ name: 'Iban', ns: ns.t, type: 'string', optional: true }"],
+      'descriptors.ts': ['["f","Card","t","string","o"]', '["f","Iban","t","string","o"]'],
     },
   },
   {
@@ -191,7 +191,7 @@ const cases: Case[] = [
     },
     want: {
       'types/t.ts': ['export interface Note {\n  Body: string;\n  /** The attribute id. */\n  id: number;\n  /** The attribute lang. */\n  lang?: string;\n  /** The attribute by. */\n  by: string;\n  /** The attribute at. */\n  at?: Date;\n}'],
-      'descriptors.ts': ["attributes: [\n    { name: 'id', ns: '', type: 'integer' },\n    { name: 'lang', ns: ns.t, type: 'string', optional: true },\n    { name: 'by', ns: '', type: 'string' },\n    { name: 'at', ns: '', type: 'dateTime', optional: true },\n  ],"],
+      'descriptors.ts': ['["a","id","","integer"]\n["a","lang","t","string","o"]\n["a","by","","string"]\n["a","at","","dateTime","o"]\n'],
     },
   },
   {
@@ -203,13 +203,13 @@ const cases: Case[] = [
     },
     want: {
       'types/t.ts': ["export interface Price {\n  /** The attribute currency. */\n  currency: string;\n  /** The element’s text. */\n  $value: number;\n}", 'export interface TaxedPrice extends Price {'],
-      'descriptors.ts': ["text: 'decimal',", "export const TaxedPrice$: RecordType = {\n  kind: 'record',\n  base: () => Price$,"],
+      'descriptors.ts': ['{"text":"decimal"}]', '["record","TaxedPrice",{"base":"Price"}]'],
     },
   },
   {
     name: 'xs:any → undeclared elements kept as XML text in $any',
     given: { schema: complexType('Open', '<xs:element name="Id" type="xs:int"/><xs:any namespace="##other" minOccurs="0" maxOccurs="unbounded" processContents="lax"/>') },
-    want: { 'types/t.ts': ['/** Elements the schema leaves open (xs:any), each as XML text. */\n  $any?: string[];'], 'descriptors.ts': ['any: true,'] },
+    want: { 'types/t.ts': ['/** Elements the schema leaves open (xs:any), each as XML text. */\n  $any?: string[];'], 'descriptors.ts': ['{"any":1}]'] },
   },
   {
     name: 'xs:group references are expanded in place; a repeating sequence becomes lists',
@@ -240,7 +240,7 @@ const cases: Case[] = [
     },
     want: {
       'types/t.ts': ['export type Names = (string | null)[];', 'List: (string | null)[];'],
-      'descriptors.ts': ["item: { name: 'item', ns: '', type: 'string', optional: true, repeated: true, nillable: true },"],
+      'descriptors.ts': ['["f","item","","string","orn"]'],
     },
   },
   {
@@ -270,9 +270,9 @@ const cases: Case[] = [
     want: {
       'EchoPortAgent.ts': ['echo(count: number, label: string, options?: EchoPortCallOptions): Promise<string>'],
       'descriptors.ts': [
-        "wrapper: { name: 'Echo', ns: 'urn:rpc' },\n        encoding: 'http://schemas.xmlsoap.org/soap/encoding/',",
-        "{ name: 'count', ns: '', type: 'integer', xsiType: ['http://www.w3.org/2001/XMLSchema', 'int'] }",
-        "wrapper: { name: 'EchoResponse', ns: 'urn:rpc', anyName: true },",
+        '["input",["Echo","rpc"],[],{"encoding":"http://schemas.xmlsoap.org/soap/encoding/"}]',
+        '["f","count","","integer","","",["XMLSchema","int"]]',
+        '["output",["EchoResponse","rpc"],[],"single",{"anyName":1,"encoding":"http://schemas.xmlsoap.org/soap/encoding/"}]',
       ],
     },
   },
@@ -304,7 +304,7 @@ const cases: Case[] = [
     want: {
       'types/t.ts': ["export interface Date_ {\n  'my-value': string;\n  class: string;\n}", 'export interface _1stClass {\n  When: Date_;\n}'],
       'EchoPortAgent.ts': ['echo(class_: string, myParam: number, options?: EchoPortCallOptions): Promise<string>'],
-      'descriptors.ts': ["{ name: 'my-value', ns: ns.t, type: 'string' }"],
+      'descriptors.ts': ['["f","my-value","t","string"]'],
     },
   },
   {
@@ -317,7 +317,7 @@ const cases: Case[] = [
   {
     name: 'several output members → an object result; none → void',
     given: { output: '<xs:element name="Count" type="xs:int"/><xs:element name="Note" type="xs:string" minOccurs="0"/>' },
-    want: { 'EchoPortAgent.ts': ['Promise<{ Count: number; Note?: string }>'], 'descriptors.ts': ["result: 'object'"] },
+    want: { 'EchoPortAgent.ts': ['Promise<{ Count: number; Note?: string }>'], 'descriptors.ts': ['[],"object"]'] },
   },
   {
     name: 'an optional single result → T | null',
@@ -338,7 +338,7 @@ const cases: Case[] = [
     want: {
       'types/Shared.ts': ['export interface Money {\n  Amount: number;\n}'],
       'EchoPortAgent.ts': ["import type { Money } from './types/Shared.js';", 'Promise<Money>'],
-      'descriptors.ts': ["Shared: 'http://example.com/other/Shared'", "{ name: 'Price', ns: ns.t, type: () => Money$ }"],
+      'descriptors.ts': ['["ns","Shared","http://example.com/other/Shared"]', '["f","Price","t","@Money"]'],
       'index.ts': ["export * from './types/Shared.js';"],
     },
   },
@@ -351,19 +351,20 @@ const cases: Case[] = [
       schema: '<xs:import namespace="urn:u"/>',
       input: '<xs:element ref="u:Loose"/>',
     },
-    want: { 'descriptors.ts': ["{ name: 'A', ns: '', type: 'string' }", "{ name: 'Loose', ns: ns.u, type: () => Loose$ }"] },
+    want: { 'descriptors.ts': ['["f","A","","string"]', '["f","Loose","u","@Loose"]'] },
   },
   {
     name: 'a SOAP 1.2 binding',
     given: { soap12: true },
-    want: { 'descriptors.ts': ["soapVersion: '1.2'", "action: 'urn:t/Echo'"], 'EchoPortAgent.ts': ['Speaks SOAP 1.2 to the EchoPort service'] },
+    want: { 'descriptors.ts': ['["agent","EchoPort","1.2"', '["operation","Echo","urn:t/Echo"]'], 'EchoPortAgent.ts': ['Speaks SOAP 1.2 to the EchoPort service'] },
   },
 ];
 
 describe('emitting constructs', () => {
   it.each(cases)('$name', ({ given, want, absent }) => {
     const dir = tempFiles({ 'echo.wsdl': echoWsdl(given) });
-    const { files } = generate(findInputs([path.join(dir, 'echo.wsdl')]));
+    // every type's descriptor in one module, reached by the operation or not
+    const { files } = generate(findInputs([path.join(dir, 'echo.wsdl')]), { descriptors: 'folder' });
     for (const [file, snippets] of Object.entries(want)) {
       const content = files.get(file);
       expect(content, `${file} was not generated; got ${[...files.keys()].join(', ')}`).toBeDefined();
@@ -377,7 +378,7 @@ describe('emitting constructs', () => {
     const root = tempFiles({}, { inRepo: true });
     const all: string[] = [];
     cases.forEach(({ given }, index) => {
-      const { files } = generate(findInputs([path.join(tempFiles({ 'echo.wsdl': echoWsdl(given) }), 'echo.wsdl')]));
+      const { files } = generate(findInputs([path.join(tempFiles({ 'echo.wsdl': echoWsdl(given) }), 'echo.wsdl')]), { descriptors: 'folder' });
       for (const [name, content] of files) {
         const full = path.join(root, String(index), name);
         mkdirSync(path.dirname(full), { recursive: true });

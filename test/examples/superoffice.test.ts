@@ -7,8 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as generated from '../../generated/Services86/index.js';
-import * as descriptors from '../../generated/Services86/descriptors.js';
-import type { AgentDesc } from '../../generated/runtime/index.js';
+import { AGENT_DESCRIPTORS } from '../helpers/generated-descriptors.js';
 import { camelCase } from '../../src/plan/names.js';
 import { listTypeNames, readDocumentedMessage } from '../helpers/documented-values.js';
 import { recordingFetch } from '../helpers/recording-fetch.js';
@@ -39,7 +38,7 @@ describe('SuperOffice Services86: every documented example', () => {
     const request = readDocumentedMessage(requestXml, listTypes);
     const response = readDocumentedMessage(responseXml, listTypes);
 
-    const descriptor = (descriptors as unknown as Record<string, AgentDesc>)[`${agent}Agent$`];
+    const descriptor = AGENT_DESCRIPTORS[`${agent}Agent$`];
     const op = descriptor.operations[operation];
     expect(request.wrapper).toBe(op.input.wrapper?.name);
     const documented = new Map(request.members);

@@ -21,10 +21,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import * as descriptors from '../../generated/Services86/descriptors.js';
+import { AGENT_DESCRIPTORS } from '../helpers/generated-descriptors.js';
 import * as generated from '../../generated/Services86/index.js';
 import { DecodeProblem, ResponseDecoder } from '../../generated/runtime/decode.js';
-import { ServiceError, SoapError, SoapHttpError, SoapTransportError, type AgentDesc, type FetchLike } from '../../generated/runtime/index.js';
+import { ServiceError, SoapError, SoapHttpError, SoapTransportError, type FetchLike } from '../../generated/runtime/index.js';
 import { camelCase } from '../../src/plan/names.js';
 import { runs } from '../property/settings.js';
 import { SEEDS, type Seed } from './corpus.js';
@@ -44,7 +44,7 @@ const GUARD_MS = CALL_TIMEOUT_MS + 2000;
 type AnyAgent = Record<string, (...args: unknown[]) => Promise<unknown>>;
 type AgentClass = new (options: object) => AnyAgent;
 
-const DESCRIPTORS = descriptors as unknown as Record<string, AgentDesc>;
+const DESCRIPTORS = AGENT_DESCRIPTORS;
 const AGENT_CLASSES = generated as unknown as Record<string, AgentClass>;
 const SEED_TEXTS = SEEDS.map((seed) => seed.xml);
 

@@ -10,7 +10,9 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { BLOBAgent$, DiagnosticsAgent$, PreferenceAgent$ } from '../../generated/Services86/descriptors.js';
+import { BLOBAgent$ } from '../../generated/Services86/descriptors/BLOB.js';
+import { DiagnosticsAgent$ } from '../../generated/Services86/descriptors/Diagnostics.js';
+import { PreferenceAgent$ } from '../../generated/Services86/descriptors/Preference.js';
 import * as generated from '../../generated/Services86/index.js';
 import type { AgentDesc } from '../../generated/runtime/index.js';
 import { camelCase } from '../../src/plan/names.js';

@@ -10,7 +10,7 @@
  */
 import fc from 'fast-check';
 import { describe, it } from 'vitest';
-import { DiagnosticsAgent$ } from '../../generated/Services86/descriptors.js';
+import { DiagnosticsAgent$ } from '../../generated/Services86/descriptors/Diagnostics.js';
 import { DiagnosticsAgent, SoapEncodeError } from '../../generated/Services86/index.js';
 import type { AgentDesc, FieldDesc, RecordType } from '../../generated/runtime/descriptors.js';
 import { writeEnvelope } from '../../generated/runtime/encode.js';
