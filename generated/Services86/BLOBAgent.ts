@@ -7,9 +7,9 @@ import type { BlobEntity, BlobLinkType, SoCredentials, SoExceptionInfo, SoTimeZo
 
 /** SOAP header entries of requests to BLOB, by element name. */
 export interface BLOBRequestHeaders {
-  ApplicationToken?: string | null;
-  Credentials?: SoCredentials | null;
-  TimeZone?: SoTimeZone | null;
+  ApplicationToken?: string | null | undefined;
+  Credentials?: SoCredentials | null | undefined;
+  TimeZone?: SoTimeZone | null | undefined;
 }
 
 /** SOAP header entries of responses from BLOB, by element name; absent entries are undefined. */
@@ -29,89 +29,441 @@ export type BLOBServiceError = ServiceError<SoExceptionInfo | null, BLOBResponse
 /**
  * Declaration of Wcf web services for BLOB
  *
+ * The operations of the BLOB service: what BLOBAgent does, and what a fake of it implements.
+ */
+export interface BLOBApi {
+  /**
+   * Loading default values into a new BlobEntity. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (BlobEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  createDefaultBlobEntity(options?: BLOBCallOptions): Promise<BlobEntity | null>;
+
+  /**
+   * Updates the existing BlobEntity or creates a new BlobEntity if the id parameter is empty.
+   *
+   * @param blobEntity <BlobEntity> (BlobEntity)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (BlobEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveBlobEntity(blobEntity?: BlobEntity | null, options?: BLOBCallOptions): Promise<BlobEntity | null>;
+
+  /**
+   * Deletes the BlobEntity
+   *
+   * @param blobEntityId <BlobEntityId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  deleteBlobEntity(blobEntityId?: number, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Gets a BlobEntity object..
+   *
+   * @param blobEntityId <BlobEntityId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (BlobEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getBlobEntity(blobEntityId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null>;
+
+  /**
+   * Store a binary object from it's stream
+   *
+   * @param blobEntityId <BlobEntityId> (xs:int)
+   * @param stream <Stream> (xs:base64Binary)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  setBlobStream(blobEntityId?: number, stream?: Uint8Array | null, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Get the binary object as a stream
+   *
+   * @param blobEntityId <BlobEntityId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:base64Binary)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getBlobStream(blobEntityId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null>;
+
+  /**
+   * Returns the project image that is displayed in the CRM application.
+   *
+   * @param projectId <ProjectId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:base64Binary)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getProjectImage(projectId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null>;
+
+  /**
+   * Returns the person image that is displayed in the CRM application.
+   *
+   * @param personId <PersonId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:base64Binary)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPersonImage(personId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null>;
+
+  /**
+   * Stores the project image that is displayed in the CRM application.
+   *
+   * @param projectId <ProjectId> (xs:int)
+   * @param image <Image> (xs:base64Binary)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  setProjectImage(projectId?: number, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Stores the person image that is displayed in the CRM application.
+   *
+   * @param personId <PersonId> (xs:int)
+   * @param image <Image> (xs:base64Binary)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  setPersonImage(personId?: number, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Changes the project image link. If the Binary object id is 0, any image link is removed from the project.
+   *
+   * @param projectId <ProjectId> (xs:int)
+   * @param blobId <BlobId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  changeProjectImage(projectId?: number, blobId?: number, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Saves a project image that is displayed in the CRM application's project image selection dialog to the database.
+   *
+   * @param description <Description> (xs:string)
+   * @param image <Image> (xs:base64Binary)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveProjectImage(description?: string | null, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Gets the blob entity that represents the project image binary object.
+   *
+   * @param projectId <ProjectId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (BlobEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getBlobEntityOnProject(projectId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null>;
+
+  /**
+   * Gets the blob entity that represents the person image binary object.
+   *
+   * @param personId <PersonId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (BlobEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getBlobEntityOnPerson(personId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null>;
+
+  /**
+   * Gets the blob entity that represents the country flag binary object.
+   *
+   * @param countryId <CountryId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (BlobEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getBlobEntityOnCountry(countryId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null>;
+
+  /**
+   * Gets the blob entity that represents the product image binary object.
+   *
+   * @param productId <ProductId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (BlobEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getBlobEntityOnProduct(productId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null>;
+
+  /**
+   * @param personId <PersonId> (xs:int)
+   * @param blobId <BlobId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  changePersonImage(personId?: number, blobId?: number, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Stores an image in the database without linking it to a project or a person. It is possible to ChangePersonImage or ChangeProjectImage to attach image later.
+   *
+   * @param type <Type> (BlobLinkType)
+   * @param image <Image> (xs:base64Binary)
+   * @param description <Description> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:int)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveImageStream(type?: BlobLinkType, image?: Uint8Array | null, description?: string | null, options?: BLOBCallOptions): Promise<number | null>;
+
+  /**
+   * Returns the product image (rank=1) that is displayed in the CRM application.
+   *
+   * @param productId <ProductId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:base64Binary)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getProductImage(productId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null>;
+
+  /**
+   * Stores the product image that is displayed in the CRM application. The image is scaled down to max 1000x1000. This method operates only the main (rank=1) image; future extensions may support multiple images. A thumbnail of size 75x75 is also automatically set.
+   *
+   * @param productId <ProductId> (xs:int)
+   * @param image <Image> (xs:base64Binary)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  setProductImage(productId?: number, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Returns the product thumbnail that is displayed in the CRM application.
+   *
+   * @param productId <ProductId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:base64Binary)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getProductThumbnail(productId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null>;
+
+  /**
+   * Stores the product thumbnail that is displayed in the CRM application. The image is scaled down to max 200x200 pixels.
+   *
+   * @param productId <ProductId> (xs:int)
+   * @param image <Image> (xs:base64Binary)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  setProductThumbnail(productId?: number, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * @param productId <ProductId> (xs:int)
+   * @param blobId <BlobId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  changeProductImage(productId?: number, blobId?: number, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Returns the quoteline image (rank=1) that is displayed in the CRM application.
+   *
+   * @param quoteLineId <QuoteLineId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:base64Binary)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getQuoteLineImage(quoteLineId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null>;
+
+  /**
+   * Get a CLOB (limited to a reasonable size by the mechanics of Web Services) according to a string key; ALSO limits to the current ApplicationToken if any
+   *
+   * @param key <Key> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getAppData(key?: string | null, options?: BLOBCallOptions): Promise<string | null>;
+
+  /**
+   * Get a CLOB (limited to a reasonable size by the mechanics of Web Services) according to a string key; ALSO limits to the current ApplicationToken if any. Existing data, if any, will be overwritten. Overwrite with a blank value to delete.
+   *
+   * @param key <Key> (xs:string)
+   * @param data <Data> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  setAppData(key?: string | null, data?: string | null, options?: BLOBCallOptions): Promise<void>;
+
+  /**
+   * Returns the person image that is displayed in the CRM application with a specified maximum size.
+   *
+   * @param personId <PersonId> (xs:int)
+   * @param width <Width> (xs:int)
+   * @param height <Height> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:base64Binary)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPersonImageWithSize(personId?: number, width?: number, height?: number, options?: BLOBCallOptions): Promise<Uint8Array | null>;
+
+  /**
+   * Returns the project image that is displayed in the CRM application with a specified maximum size.
+   *
+   * @param projectId <ProjectId> (xs:int)
+   * @param width <Width> (xs:int)
+   * @param height <Height> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:base64Binary)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getProjectImageWithSize(projectId?: number, width?: number, height?: number, options?: BLOBCallOptions): Promise<Uint8Array | null>;
+
+  /**
+   * Returns the chat image that is displayed in chat with a specified maximum size.
+   *
+   * @param chatTopicId <ChatTopicId> (xs:int)
+   * @param width <Width> (xs:int)
+   * @param height <Height> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:base64Binary)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {BLOBServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getChatImageWithSize(chatTopicId?: number, width?: number, height?: number, options?: BLOBCallOptions): Promise<Uint8Array | null>;
+}
+
+/**
+ * Declaration of Wcf web services for BLOB
+ *
  * Speaks SOAP 1.1 to the BLOB service (default endpoint https://sod.superoffice.com/Cust12345/Remote/Services86/BLOB.svc).
  */
-export class BLOBAgent extends SoapAgent<BLOBRequestHeaders, BLOBResponseHeaders> {
+export class BLOBAgent extends SoapAgent<BLOBRequestHeaders, BLOBResponseHeaders> implements BLOBApi {
   constructor(options: AgentOptions<BLOBRequestHeaders> = {}) {
     super(BLOBAgent$, options);
   }
 
-  /** Loading default values into a new BlobEntity. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance. */
   createDefaultBlobEntity(options?: BLOBCallOptions): Promise<BlobEntity | null> {
     return this.$call<BlobEntity | null>('CreateDefaultBlobEntity', [], options);
   }
 
-  /** Updates the existing BlobEntity or creates a new BlobEntity if the id parameter is empty. */
   saveBlobEntity(blobEntity?: BlobEntity | null, options?: BLOBCallOptions): Promise<BlobEntity | null> {
     return this.$call<BlobEntity | null>('SaveBlobEntity', [blobEntity], options);
   }
 
-  /** Deletes the BlobEntity */
   deleteBlobEntity(blobEntityId?: number, options?: BLOBCallOptions): Promise<void> {
     return this.$call<void>('DeleteBlobEntity', [blobEntityId], options);
   }
 
-  /** Gets a BlobEntity object.. */
   getBlobEntity(blobEntityId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null> {
     return this.$call<BlobEntity | null>('GetBlobEntity', [blobEntityId], options);
   }
 
-  /** Store a binary object from it's stream */
   setBlobStream(blobEntityId?: number, stream?: Uint8Array | null, options?: BLOBCallOptions): Promise<void> {
     return this.$call<void>('SetBlobStream', [blobEntityId, stream], options);
   }
 
-  /** Get the binary object as a stream */
   getBlobStream(blobEntityId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null> {
     return this.$call<Uint8Array | null>('GetBlobStream', [blobEntityId], options);
   }
 
-  /** Returns the project image that is displayed in the CRM application. */
   getProjectImage(projectId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null> {
     return this.$call<Uint8Array | null>('GetProjectImage', [projectId], options);
   }
 
-  /** Returns the person image that is displayed in the CRM application. */
   getPersonImage(personId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null> {
     return this.$call<Uint8Array | null>('GetPersonImage', [personId], options);
   }
 
-  /** Stores the project image that is displayed in the CRM application. */
   setProjectImage(projectId?: number, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void> {
     return this.$call<void>('SetProjectImage', [projectId, image], options);
   }
 
-  /** Stores the person image that is displayed in the CRM application. */
   setPersonImage(personId?: number, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void> {
     return this.$call<void>('SetPersonImage', [personId, image], options);
   }
 
-  /** Changes the project image link. If the Binary object id is 0, any image link is removed from the project. */
   changeProjectImage(projectId?: number, blobId?: number, options?: BLOBCallOptions): Promise<void> {
     return this.$call<void>('ChangeProjectImage', [projectId, blobId], options);
   }
 
-  /** Saves a project image that is displayed in the CRM application's project image selection dialog to the database. */
   saveProjectImage(description?: string | null, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void> {
     return this.$call<void>('SaveProjectImage', [description, image], options);
   }
 
-  /** Gets the blob entity that represents the project image binary object. */
   getBlobEntityOnProject(projectId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null> {
     return this.$call<BlobEntity | null>('GetBlobEntityOnProject', [projectId], options);
   }
 
-  /** Gets the blob entity that represents the person image binary object. */
   getBlobEntityOnPerson(personId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null> {
     return this.$call<BlobEntity | null>('GetBlobEntityOnPerson', [personId], options);
   }
 
-  /** Gets the blob entity that represents the country flag binary object. */
   getBlobEntityOnCountry(countryId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null> {
     return this.$call<BlobEntity | null>('GetBlobEntityOnCountry', [countryId], options);
   }
 
-  /** Gets the blob entity that represents the product image binary object. */
   getBlobEntityOnProduct(productId?: number, options?: BLOBCallOptions): Promise<BlobEntity | null> {
     return this.$call<BlobEntity | null>('GetBlobEntityOnProduct', [productId], options);
   }
@@ -120,27 +472,22 @@ export class BLOBAgent extends SoapAgent<BLOBRequestHeaders, BLOBResponseHeaders
     return this.$call<void>('ChangePersonImage', [personId, blobId], options);
   }
 
-  /** Stores an image in the database without linking it to a project or a person. It is possible to ChangePersonImage or ChangeProjectImage to attach image later. */
   saveImageStream(type?: BlobLinkType, image?: Uint8Array | null, description?: string | null, options?: BLOBCallOptions): Promise<number | null> {
     return this.$call<number | null>('SaveImageStream', [type, image, description], options);
   }
 
-  /** Returns the product image (rank=1) that is displayed in the CRM application. */
   getProductImage(productId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null> {
     return this.$call<Uint8Array | null>('GetProductImage', [productId], options);
   }
 
-  /** Stores the product image that is displayed in the CRM application. The image is scaled down to max 1000x1000. This method operates only the main (rank=1) image; future extensions may support multiple images. A thumbnail of size 75x75 is also automatically set. */
   setProductImage(productId?: number, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void> {
     return this.$call<void>('SetProductImage', [productId, image], options);
   }
 
-  /** Returns the product thumbnail that is displayed in the CRM application. */
   getProductThumbnail(productId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null> {
     return this.$call<Uint8Array | null>('GetProductThumbnail', [productId], options);
   }
 
-  /** Stores the product thumbnail that is displayed in the CRM application. The image is scaled down to max 200x200 pixels. */
   setProductThumbnail(productId?: number, image?: Uint8Array | null, options?: BLOBCallOptions): Promise<void> {
     return this.$call<void>('SetProductThumbnail', [productId, image], options);
   }
@@ -149,32 +496,26 @@ export class BLOBAgent extends SoapAgent<BLOBRequestHeaders, BLOBResponseHeaders
     return this.$call<void>('ChangeProductImage', [productId, blobId], options);
   }
 
-  /** Returns the quoteline image (rank=1) that is displayed in the CRM application. */
   getQuoteLineImage(quoteLineId?: number, options?: BLOBCallOptions): Promise<Uint8Array | null> {
     return this.$call<Uint8Array | null>('GetQuoteLineImage', [quoteLineId], options);
   }
 
-  /** Get a CLOB (limited to a reasonable size by the mechanics of Web Services) according to a string key; ALSO limits to the current ApplicationToken if any */
   getAppData(key?: string | null, options?: BLOBCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetAppData', [key], options);
   }
 
-  /** Get a CLOB (limited to a reasonable size by the mechanics of Web Services) according to a string key; ALSO limits to the current ApplicationToken if any. Existing data, if any, will be overwritten. Overwrite with a blank value to delete. */
   setAppData(key?: string | null, data?: string | null, options?: BLOBCallOptions): Promise<void> {
     return this.$call<void>('SetAppData', [key, data], options);
   }
 
-  /** Returns the person image that is displayed in the CRM application with a specified maximum size. */
   getPersonImageWithSize(personId?: number, width?: number, height?: number, options?: BLOBCallOptions): Promise<Uint8Array | null> {
     return this.$call<Uint8Array | null>('GetPersonImageWithSize', [personId, width, height], options);
   }
 
-  /** Returns the project image that is displayed in the CRM application with a specified maximum size. */
   getProjectImageWithSize(projectId?: number, width?: number, height?: number, options?: BLOBCallOptions): Promise<Uint8Array | null> {
     return this.$call<Uint8Array | null>('GetProjectImageWithSize', [projectId, width, height], options);
   }
 
-  /** Returns the chat image that is displayed in chat with a specified maximum size. */
   getChatImageWithSize(chatTopicId?: number, width?: number, height?: number, options?: BLOBCallOptions): Promise<Uint8Array | null> {
     return this.$call<Uint8Array | null>('GetChatImageWithSize', [chatTopicId, width, height], options);
   }

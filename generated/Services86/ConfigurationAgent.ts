@@ -7,9 +7,9 @@ import type { DiaryViewEntity, SoCredentials, SoExceptionInfo, SoTimeZone, Syste
 
 /** SOAP header entries of requests to Configuration, by element name. */
 export interface ConfigurationRequestHeaders {
-  ApplicationToken?: string | null;
-  Credentials?: SoCredentials | null;
-  TimeZone?: SoTimeZone | null;
+  ApplicationToken?: string | null | undefined;
+  Credentials?: SoCredentials | null | undefined;
+  TimeZone?: SoTimeZone | null | undefined;
 }
 
 /** SOAP header entries of responses from Configuration, by element name; absent entries are undefined. */
@@ -29,123 +29,568 @@ export type ConfigurationServiceError = ServiceError<SoExceptionInfo | null, Con
 /**
  * Declaration of Wcf web services for Configuration
  *
+ * The operations of the Configuration service: what ConfigurationAgent does, and what a fake of it implements.
+ */
+export interface ConfigurationApi {
+  /**
+   * Loading default values into a new DiaryViewEntity. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (DiaryViewEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  createDefaultDiaryViewEntity(options?: ConfigurationCallOptions): Promise<DiaryViewEntity | null>;
+
+  /**
+   * Updates the existing DiaryViewEntity or creates a new DiaryViewEntity if the id parameter is empty.
+   *
+   * @param diaryViewEntity <DiaryViewEntity> (DiaryViewEntity)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (DiaryViewEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveDiaryViewEntity(diaryViewEntity?: DiaryViewEntity | null, options?: ConfigurationCallOptions): Promise<DiaryViewEntity | null>;
+
+  /**
+   * Deletes the DiaryViewEntity
+   *
+   * @param diaryViewEntityId <DiaryViewEntityId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  deleteDiaryViewEntity(diaryViewEntityId?: number, options?: ConfigurationCallOptions): Promise<void>;
+
+  /**
+   * Loading default values into a new SystemEventEntity. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (SystemEventEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  createDefaultSystemEventEntity(options?: ConfigurationCallOptions): Promise<SystemEventEntity | null>;
+
+  /**
+   * Updates the existing SystemEventEntity or creates a new SystemEventEntity if the id parameter is empty.
+   *
+   * @param systemEventEntity <SystemEventEntity> (SystemEventEntity)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (SystemEventEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveSystemEventEntity(systemEventEntity?: SystemEventEntity | null, options?: ConfigurationCallOptions): Promise<SystemEventEntity | null>;
+
+  /**
+   * Deletes the SystemEventEntity
+   *
+   * @param systemEventEntityId <SystemEventEntityId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  deleteSystemEventEntity(systemEventEntityId?: number, options?: ConfigurationCallOptions): Promise<void>;
+
+  /**
+   * Return the application configuration. This is a list of pages, with information about the name, main panel and preference mappings of each page.
+   *
+   * @param application <Application> (xs:string)
+   * @param instance <Instance> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getApplicationConfiguration(application?: string | null, instance?: string | null, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Get the configuration for one whole web page, including all its panels etc. totally asynchronous items like menus are not included, but all references are resolved and all special processing is applied.
+   *
+   * @param application <Application> (xs:string)
+   * @param instance <Instance> (xs:string)
+   * @param page <Page> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPageConfiguration(application?: string | null, instance?: string | null, page?: string | null, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Get the object mappings, i.e., the what code objects should be instantiated to handle the entities of the client configuration.
+   *
+   * @param application <Application> (xs:string)
+   * @param instance <Instance> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getObjectMapping(application?: string | null, instance?: string | null, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Get the list of filters to be used for processing the configuration data for this application.
+   *
+   * @param application <Application> (xs:string)
+   * @param instance <Instance> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getFilterList(application?: string | null, instance?: string | null, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Configuration XML's may be expensive to build and parse, and are therefore cached to the database. <para/>Cahcing is per application/instance/associate, and can be turned off through the config file. <para/>If caching is on, and the configuration is changed, it is necessary to clear the cached configurations from the database, through this call.<para/>Note that changes to the externalapplication table require cache invalidation. SoAdmin will do so automatically.
+   *
+   * @param application <Application> (xs:string)
+   * @param instance <Instance> (xs:string)
+   * @param forAllAssociates <ForAllAssociates> (xs:boolean)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  clearConfigurationCache(application?: string | null, instance?: string | null, forAllAssociates?: boolean, options?: ConfigurationCallOptions): Promise<void>;
+
+  /**
+   * Get one defined configuration fragment, with full reference resolution and parsing applied. This is essentially the same service as the GetPageConfiguration, except that this service is not locked to objects of type Page.
+   *
+   * @param request Application, Instance, Item, Type: the members of <GetAnyConfiguration>.
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getAnyConfiguration(request?: {
+    Application?: string | null | undefined;
+    Instance?: string | null | undefined;
+    Item?: string | null | undefined;
+    Type?: string | null | undefined;
+  }, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * @param language <Language> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getEMarketingUrl(language?: string | null, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * This method will convert a module name into a CS URL.
+   *
+   * @param request Language, ProgramName, Action, ExtraParameters: the members of <GetCsProgramUrl>.
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getCsProgramUrl(request?: {
+    Language?: string | null | undefined;
+    ProgramName?: string | null | undefined;
+    Action?: string | null | undefined;
+    ExtraParameters?: string | null | undefined;
+  }, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Will generate an url to the emarketing module
+   *
+   * @param request Language, ProgramName, Action, ExtraParameters: the members of <GetCSAuthUrl>.
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getCSAuthUrl(request?: {
+    Language?: string | null | undefined;
+    ProgramName?: string | null | undefined;
+    Action?: string | null | undefined;
+    ExtraParameters?: string | null | undefined;
+  }, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * This method will get a value from the CS Registry table.
+   *
+   * @param entry <Entry> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getCSRegistryValue(entry?: number, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * This method will get the www folder for CS
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getCSWwwFolder(options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Get the configuration for one whole web page, including all its panels etc. totally asynchronous items like menus are not included, but all references are resolved and all special processing is applied. Does not use cache for fetching, but updates the cache with refreshed configuration.
+   *
+   * @param application <Application> (xs:string)
+   * @param instance <Instance> (xs:string)
+   * @param page <Page> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getRefreshedPageConfiguration(application?: string | null, instance?: string | null, page?: string | null, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Will get the default URL used for the logo, from the [NetServices] PageUrl preferencec, with tags substituted.
+   *
+   * @param client <Client> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getWwwUrl(client?: string | null, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Will get the GetHelpDispatcherUrl used by the help system
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getHelpDispatcherUrl(options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Returns the URL used for the logo by the SM.web client. Uses urldispatch.aspx
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getWwwUrlForSMWeb(options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * This method will get the host name for CS
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getCsCgiUrlInternal(options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Returns a valid url based in the soprotocol provided
+   *
+   * @param soProtocol <SoProtocol> (xs:string)
+   * @param currents <Currents> (xs:string)
+   * @param frameless <Frameless> (xs:boolean)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getCRMUrl(soProtocol?: string | null, currents?: string | null, frameless?: boolean, options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:int)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getEmailNumberOfDays(options?: ConfigurationCallOptions): Promise<number | null>;
+
+  /**
+   * This method will get the URL for the external access to the customer center
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getCustomerUrl(options?: ConfigurationCallOptions): Promise<string | null>;
+
+  /**
+   * Gets a DiaryViewEntity object..
+   *
+   * @param diaryViewEntityId <DiaryViewEntityId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (DiaryViewEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getDiaryViewEntity(diaryViewEntityId?: number, options?: ConfigurationCallOptions): Promise<DiaryViewEntity | null>;
+
+  /**
+   * Gets a WindowPosSize object..
+   *
+   * @param windowPosSizeId <WindowPosSizeId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (WindowPosSize)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getWindowPosSize(windowPosSizeId?: number, options?: ConfigurationCallOptions): Promise<WindowPosSize | null>;
+
+  /**
+   * Saves a window and dialog position and size setting.
+   *
+   * @param windowPosSize <WindowPosSize> (WindowPosSize)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (WindowPosSize)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveWindowPosSize(windowPosSize?: WindowPosSize | null, options?: ConfigurationCallOptions): Promise<WindowPosSize | null>;
+
+  /**
+   * Deletes a window and dialog position and size setting.
+   *
+   * @param windowPosSizeId <WindowPosSizeId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  deleteWindowPosSize(windowPosSizeId?: number, options?: ConfigurationCallOptions): Promise<void>;
+
+  /**
+   * Gets an array of WindowPosSize objects..
+   *
+   * @param windowPosSizeIds <WindowPosSizeIds> (ArrayOfint)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfWindowPosSize)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getWindowPosSizeList(windowPosSizeIds?: number[] | null, options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null>;
+
+  /**
+   * Gets the window and dialog position and size settings belonging to the currently logged on user
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfWindowPosSize)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getMyWindowPosSizes(options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null>;
+
+  /**
+   * Gets the window and dialog position and size settings belonging to the specified person
+   *
+   * @param personId <PersonId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfWindowPosSize)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getWindowPosSizesOnPersonId(personId?: number, options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null>;
+
+  /**
+   * Gets the window and dialog position and size settings belonging to the specified associate
+   *
+   * @param associateId <AssociateId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfWindowPosSize)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getWindowPosSizesOnAssociateId(associateId?: number, options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null>;
+
+  /**
+   * Saves a set of window and dialog position and size settings.
+   *
+   * @param windowPosSizes <WindowPosSizes> (ArrayOfWindowPosSize)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfWindowPosSize)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveWindowPosSizes(windowPosSizes?: (WindowPosSize | null)[] | null, options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null>;
+
+  /**
+   * Gets a SystemEventEntity object..
+   *
+   * @param systemEventEntityId <SystemEventEntityId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (SystemEventEntity)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getSystemEventEntity(systemEventEntityId?: number, options?: ConfigurationCallOptions): Promise<SystemEventEntity | null>;
+
+  /**
+   * Is there a system event with the given key?
+   *
+   * @param key <Key> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:boolean)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {ConfigurationServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  existsSystemEvent(key?: string | null, options?: ConfigurationCallOptions): Promise<boolean | null>;
+}
+
+/**
+ * Declaration of Wcf web services for Configuration
+ *
  * Speaks SOAP 1.1 to the Configuration service (default endpoint https://sod.superoffice.com/Cust12345/Remote/Services86/Configuration.svc).
  */
-export class ConfigurationAgent extends SoapAgent<ConfigurationRequestHeaders, ConfigurationResponseHeaders> {
+export class ConfigurationAgent extends SoapAgent<ConfigurationRequestHeaders, ConfigurationResponseHeaders> implements ConfigurationApi {
   constructor(options: AgentOptions<ConfigurationRequestHeaders> = {}) {
     super(ConfigurationAgent$, options);
   }
 
-  /** Loading default values into a new DiaryViewEntity. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance. */
   createDefaultDiaryViewEntity(options?: ConfigurationCallOptions): Promise<DiaryViewEntity | null> {
     return this.$call<DiaryViewEntity | null>('CreateDefaultDiaryViewEntity', [], options);
   }
 
-  /** Updates the existing DiaryViewEntity or creates a new DiaryViewEntity if the id parameter is empty. */
   saveDiaryViewEntity(diaryViewEntity?: DiaryViewEntity | null, options?: ConfigurationCallOptions): Promise<DiaryViewEntity | null> {
     return this.$call<DiaryViewEntity | null>('SaveDiaryViewEntity', [diaryViewEntity], options);
   }
 
-  /** Deletes the DiaryViewEntity */
   deleteDiaryViewEntity(diaryViewEntityId?: number, options?: ConfigurationCallOptions): Promise<void> {
     return this.$call<void>('DeleteDiaryViewEntity', [diaryViewEntityId], options);
   }
 
-  /** Loading default values into a new SystemEventEntity. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance. */
   createDefaultSystemEventEntity(options?: ConfigurationCallOptions): Promise<SystemEventEntity | null> {
     return this.$call<SystemEventEntity | null>('CreateDefaultSystemEventEntity', [], options);
   }
 
-  /** Updates the existing SystemEventEntity or creates a new SystemEventEntity if the id parameter is empty. */
   saveSystemEventEntity(systemEventEntity?: SystemEventEntity | null, options?: ConfigurationCallOptions): Promise<SystemEventEntity | null> {
     return this.$call<SystemEventEntity | null>('SaveSystemEventEntity', [systemEventEntity], options);
   }
 
-  /** Deletes the SystemEventEntity */
   deleteSystemEventEntity(systemEventEntityId?: number, options?: ConfigurationCallOptions): Promise<void> {
     return this.$call<void>('DeleteSystemEventEntity', [systemEventEntityId], options);
   }
 
-  /** Return the application configuration. This is a list of pages, with information about the name, main panel and preference mappings of each page. */
   getApplicationConfiguration(application?: string | null, instance?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetApplicationConfiguration', [application, instance], options);
   }
 
-  /** Get the configuration for one whole web page, including all its panels etc. totally asynchronous items like menus are not included, but all references are resolved and all special processing is applied. */
   getPageConfiguration(application?: string | null, instance?: string | null, page?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetPageConfiguration', [application, instance, page], options);
   }
 
-  /** Get the object mappings, i.e., the what code objects should be instantiated to handle the entities of the client configuration. */
   getObjectMapping(application?: string | null, instance?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetObjectMapping', [application, instance], options);
   }
 
-  /** Get the list of filters to be used for processing the configuration data for this application. */
   getFilterList(application?: string | null, instance?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetFilterList', [application, instance], options);
   }
 
-  /** Configuration XML's may be expensive to build and parse, and are therefore cached to the database. <para/>Cahcing is per application/instance/associate, and can be turned off through the config file. <para/>If caching is on, and the configuration is changed, it is necessary to clear the cached configurations from the database, through this call.<para/>Note that changes to the externalapplication table require cache invalidation. SoAdmin will do so automatically. */
   clearConfigurationCache(application?: string | null, instance?: string | null, forAllAssociates?: boolean, options?: ConfigurationCallOptions): Promise<void> {
     return this.$call<void>('ClearConfigurationCache', [application, instance, forAllAssociates], options);
   }
 
-  /** Get one defined configuration fragment, with full reference resolution and parsing applied. This is essentially the same service as the GetPageConfiguration, except that this service is not locked to objects of type Page. */
-  getAnyConfiguration(application?: string | null, instance?: string | null, item?: string | null, type?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
-    return this.$call<string | null>('GetAnyConfiguration', [application, instance, item, type], options);
+  getAnyConfiguration(request: {
+    Application?: string | null | undefined;
+    Instance?: string | null | undefined;
+    Item?: string | null | undefined;
+    Type?: string | null | undefined;
+  } = {}, options?: ConfigurationCallOptions): Promise<string | null> {
+    return this.$call<string | null>('GetAnyConfiguration', [request.Application, request.Instance, request.Item, request.Type], options);
   }
 
   getEMarketingUrl(language?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetEMarketingUrl', [language], options);
   }
 
-  /** This method will convert a module name into a CS URL. */
-  getCsProgramUrl(language?: string | null, programName?: string | null, action?: string | null, extraParameters?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
-    return this.$call<string | null>('GetCsProgramUrl', [language, programName, action, extraParameters], options);
+  getCsProgramUrl(request: {
+    Language?: string | null | undefined;
+    ProgramName?: string | null | undefined;
+    Action?: string | null | undefined;
+    ExtraParameters?: string | null | undefined;
+  } = {}, options?: ConfigurationCallOptions): Promise<string | null> {
+    return this.$call<string | null>('GetCsProgramUrl', [request.Language, request.ProgramName, request.Action, request.ExtraParameters], options);
   }
 
-  /** Will generate an url to the emarketing module */
-  getCSAuthUrl(language?: string | null, programName?: string | null, action?: string | null, extraParameters?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
-    return this.$call<string | null>('GetCSAuthUrl', [language, programName, action, extraParameters], options);
+  getCSAuthUrl(request: {
+    Language?: string | null | undefined;
+    ProgramName?: string | null | undefined;
+    Action?: string | null | undefined;
+    ExtraParameters?: string | null | undefined;
+  } = {}, options?: ConfigurationCallOptions): Promise<string | null> {
+    return this.$call<string | null>('GetCSAuthUrl', [request.Language, request.ProgramName, request.Action, request.ExtraParameters], options);
   }
 
-  /** This method will get a value from the CS Registry table. */
   getCSRegistryValue(entry?: number, options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetCSRegistryValue', [entry], options);
   }
 
-  /** This method will get the www folder for CS */
   getCSWwwFolder(options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetCSWwwFolder', [], options);
   }
 
-  /** Get the configuration for one whole web page, including all its panels etc. totally asynchronous items like menus are not included, but all references are resolved and all special processing is applied. Does not use cache for fetching, but updates the cache with refreshed configuration. */
   getRefreshedPageConfiguration(application?: string | null, instance?: string | null, page?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetRefreshedPageConfiguration', [application, instance, page], options);
   }
 
-  /** Will get the default URL used for the logo, from the [NetServices] PageUrl preferencec, with tags substituted. */
   getWwwUrl(client?: string | null, options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetWwwUrl', [client], options);
   }
 
-  /** Will get the GetHelpDispatcherUrl used by the help system */
   getHelpDispatcherUrl(options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetHelpDispatcherUrl', [], options);
   }
 
-  /** Returns the URL used for the logo by the SM.web client. Uses urldispatch.aspx */
   getWwwUrlForSMWeb(options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetWwwUrlForSMWeb', [], options);
   }
 
-  /** This method will get the host name for CS */
   getCsCgiUrlInternal(options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetCsCgiUrlInternal', [], options);
   }
 
-  /** Returns a valid url based in the soprotocol provided */
   getCRMUrl(soProtocol?: string | null, currents?: string | null, frameless?: boolean, options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetCRMUrl', [soProtocol, currents, frameless], options);
   }
@@ -154,62 +599,50 @@ export class ConfigurationAgent extends SoapAgent<ConfigurationRequestHeaders, C
     return this.$call<number | null>('GetEmailNumberOfDays', [], options);
   }
 
-  /** This method will get the URL for the external access to the customer center */
   getCustomerUrl(options?: ConfigurationCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetCustomerUrl', [], options);
   }
 
-  /** Gets a DiaryViewEntity object.. */
   getDiaryViewEntity(diaryViewEntityId?: number, options?: ConfigurationCallOptions): Promise<DiaryViewEntity | null> {
     return this.$call<DiaryViewEntity | null>('GetDiaryViewEntity', [diaryViewEntityId], options);
   }
 
-  /** Gets a WindowPosSize object.. */
   getWindowPosSize(windowPosSizeId?: number, options?: ConfigurationCallOptions): Promise<WindowPosSize | null> {
     return this.$call<WindowPosSize | null>('GetWindowPosSize', [windowPosSizeId], options);
   }
 
-  /** Saves a window and dialog position and size setting. */
   saveWindowPosSize(windowPosSize?: WindowPosSize | null, options?: ConfigurationCallOptions): Promise<WindowPosSize | null> {
     return this.$call<WindowPosSize | null>('SaveWindowPosSize', [windowPosSize], options);
   }
 
-  /** Deletes a window and dialog position and size setting. */
   deleteWindowPosSize(windowPosSizeId?: number, options?: ConfigurationCallOptions): Promise<void> {
     return this.$call<void>('DeleteWindowPosSize', [windowPosSizeId], options);
   }
 
-  /** Gets an array of WindowPosSize objects.. */
   getWindowPosSizeList(windowPosSizeIds?: number[] | null, options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null> {
     return this.$call<(WindowPosSize | null)[] | null>('GetWindowPosSizeList', [windowPosSizeIds], options);
   }
 
-  /** Gets the window and dialog position and size settings belonging to the currently logged on user */
   getMyWindowPosSizes(options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null> {
     return this.$call<(WindowPosSize | null)[] | null>('GetMyWindowPosSizes', [], options);
   }
 
-  /** Gets the window and dialog position and size settings belonging to the specified person */
   getWindowPosSizesOnPersonId(personId?: number, options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null> {
     return this.$call<(WindowPosSize | null)[] | null>('GetWindowPosSizesOnPersonId', [personId], options);
   }
 
-  /** Gets the window and dialog position and size settings belonging to the specified associate */
   getWindowPosSizesOnAssociateId(associateId?: number, options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null> {
     return this.$call<(WindowPosSize | null)[] | null>('GetWindowPosSizesOnAssociateId', [associateId], options);
   }
 
-  /** Saves a set of window and dialog position and size settings. */
   saveWindowPosSizes(windowPosSizes?: (WindowPosSize | null)[] | null, options?: ConfigurationCallOptions): Promise<(WindowPosSize | null)[] | null> {
     return this.$call<(WindowPosSize | null)[] | null>('SaveWindowPosSizes', [windowPosSizes], options);
   }
 
-  /** Gets a SystemEventEntity object.. */
   getSystemEventEntity(systemEventEntityId?: number, options?: ConfigurationCallOptions): Promise<SystemEventEntity | null> {
     return this.$call<SystemEventEntity | null>('GetSystemEventEntity', [systemEventEntityId], options);
   }
 
-  /** Is there a system event with the given key? */
   existsSystemEvent(key?: string | null, options?: ConfigurationCallOptions): Promise<boolean | null> {
     return this.$call<boolean | null>('ExistsSystemEvent', [key], options);
   }

@@ -7,9 +7,9 @@ import type { SoCredentials, SoExceptionInfo, SoTimeZone, WebAppUsage } from './
 
 /** SOAP header entries of requests to Diagnostics, by element name. */
 export interface DiagnosticsRequestHeaders {
-  ApplicationToken?: string | null;
-  Credentials?: SoCredentials | null;
-  TimeZone?: SoTimeZone | null;
+  ApplicationToken?: string | null | undefined;
+  Credentials?: SoCredentials | null | undefined;
+  TimeZone?: SoTimeZone | null | undefined;
 }
 
 /** SOAP header entries of responses from Diagnostics, by element name; absent entries are undefined. */
@@ -29,64 +29,203 @@ export type DiagnosticsServiceError = ServiceError<SoExceptionInfo | null, Diagn
 /**
  * Declaration of Wcf web services for Diagnostics
  *
+ * The operations of the Diagnostics service: what DiagnosticsAgent does, and what a fake of it implements.
+ */
+export interface DiagnosticsApi {
+  /**
+   * Flushes all NetServer caches
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  flushCaches(options?: DiagnosticsCallOptions): Promise<void>;
+
+  /**
+   * Get the name of the caches that can be flushed
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfstring)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getCacheNames(options?: DiagnosticsCallOptions): Promise<(string | null)[] | null>;
+
+  /**
+   * Flushes all NetServer caches named
+   *
+   * @param cacheNames <CacheNames> (ArrayOfstring)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  flushCachesByName(cacheNames?: (string | null)[] | null, options?: DiagnosticsCallOptions): Promise<void>;
+
+  /**
+   * Log a change in view state. The granularity of the logging depends on the current configuration. This call returns asynchronously, leaving the server to finish processing later on.
+   *
+   * @param viewState <ViewState> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  logViewState(viewState?: string | null, options?: DiagnosticsCallOptions): Promise<void>;
+
+  /**
+   * Change NetServer log settings.
+   *
+   * @param request LogWarning, LogInformation, LogSuccessAudit, LogFailureAudit, LogToEventLog, LogToSuperOffice, LogToFile, LogToTrace: the members of <ChangeLogSettings>.
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  changeLogSettings(request?: {
+    LogWarning?: boolean | undefined;
+    LogInformation?: boolean | undefined;
+    LogSuccessAudit?: boolean | undefined;
+    LogFailureAudit?: boolean | undefined;
+    LogToEventLog?: boolean | undefined;
+    LogToSuperOffice?: boolean | undefined;
+    LogToFile?: boolean | undefined;
+    LogToTrace?: boolean | undefined;
+  }, options?: DiagnosticsCallOptions): Promise<void>;
+
+  /**
+   * Adds WebApp usage to existing log
+   *
+   * @param webAppUsages <WebAppUsages> (ArrayOfWebAppUsage)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  addWebAppUsage(webAppUsages?: (WebAppUsage | null)[] | null, options?: DiagnosticsCallOptions): Promise<void>;
+
+  /**
+   * Collect and transmit usage statistics: Database Additions. If opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  collectDataAdditions(options?: DiagnosticsCallOptions): Promise<void>;
+
+  /**
+   * Collect and transmit usage statistics: Windows CRM Client Usage. If opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  collectWinUsage(options?: DiagnosticsCallOptions): Promise<void>;
+
+  /**
+   * Collect and transmit usage statistics: Web-based clients Usage. If opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  collectWebUsage(options?: DiagnosticsCallOptions): Promise<void>;
+
+  /**
+   * Collect and transmit usage statistics: Table Sizes. If opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  collectTableSizes(options?: DiagnosticsCallOptions): Promise<void>;
+
+  /**
+   * Resynchronize user information with SuperOffice Community, if opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {DiagnosticsServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  resyncUsers(options?: DiagnosticsCallOptions): Promise<void>;
+}
+
+/**
+ * Declaration of Wcf web services for Diagnostics
+ *
  * Speaks SOAP 1.1 to the Diagnostics service (default endpoint https://sod.superoffice.com/Cust12345/Remote/Services86/Diagnostics.svc).
  */
-export class DiagnosticsAgent extends SoapAgent<DiagnosticsRequestHeaders, DiagnosticsResponseHeaders> {
+export class DiagnosticsAgent extends SoapAgent<DiagnosticsRequestHeaders, DiagnosticsResponseHeaders> implements DiagnosticsApi {
   constructor(options: AgentOptions<DiagnosticsRequestHeaders> = {}) {
     super(DiagnosticsAgent$, options);
   }
 
-  /** Flushes all NetServer caches */
   flushCaches(options?: DiagnosticsCallOptions): Promise<void> {
     return this.$call<void>('FlushCaches', [], options);
   }
 
-  /** Get the name of the caches that can be flushed */
   getCacheNames(options?: DiagnosticsCallOptions): Promise<(string | null)[] | null> {
     return this.$call<(string | null)[] | null>('GetCacheNames', [], options);
   }
 
-  /** Flushes all NetServer caches named */
   flushCachesByName(cacheNames?: (string | null)[] | null, options?: DiagnosticsCallOptions): Promise<void> {
     return this.$call<void>('FlushCachesByName', [cacheNames], options);
   }
 
-  /** Log a change in view state. The granularity of the logging depends on the current configuration. This call returns asynchronously, leaving the server to finish processing later on. */
   logViewState(viewState?: string | null, options?: DiagnosticsCallOptions): Promise<void> {
     return this.$call<void>('LogViewState', [viewState], options);
   }
 
-  /** Change NetServer log settings. */
-  changeLogSettings(logWarning?: boolean, logInformation?: boolean, logSuccessAudit?: boolean, logFailureAudit?: boolean, logToEventLog?: boolean, logToSuperOffice?: boolean, logToFile?: boolean, logToTrace?: boolean, options?: DiagnosticsCallOptions): Promise<void> {
-    return this.$call<void>('ChangeLogSettings', [logWarning, logInformation, logSuccessAudit, logFailureAudit, logToEventLog, logToSuperOffice, logToFile, logToTrace], options);
+  changeLogSettings(request: {
+    LogWarning?: boolean | undefined;
+    LogInformation?: boolean | undefined;
+    LogSuccessAudit?: boolean | undefined;
+    LogFailureAudit?: boolean | undefined;
+    LogToEventLog?: boolean | undefined;
+    LogToSuperOffice?: boolean | undefined;
+    LogToFile?: boolean | undefined;
+    LogToTrace?: boolean | undefined;
+  } = {}, options?: DiagnosticsCallOptions): Promise<void> {
+    return this.$call<void>('ChangeLogSettings', [request.LogWarning, request.LogInformation, request.LogSuccessAudit, request.LogFailureAudit, request.LogToEventLog, request.LogToSuperOffice, request.LogToFile, request.LogToTrace], options);
   }
 
-  /** Adds WebApp usage to existing log */
   addWebAppUsage(webAppUsages?: (WebAppUsage | null)[] | null, options?: DiagnosticsCallOptions): Promise<void> {
     return this.$call<void>('AddWebAppUsage', [webAppUsages], options);
   }
 
-  /** Collect and transmit usage statistics: Database Additions. If opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time. */
   collectDataAdditions(options?: DiagnosticsCallOptions): Promise<void> {
     return this.$call<void>('CollectDataAdditions', [], options);
   }
 
-  /** Collect and transmit usage statistics: Windows CRM Client Usage. If opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time. */
   collectWinUsage(options?: DiagnosticsCallOptions): Promise<void> {
     return this.$call<void>('CollectWinUsage', [], options);
   }
 
-  /** Collect and transmit usage statistics: Web-based clients Usage. If opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time. */
   collectWebUsage(options?: DiagnosticsCallOptions): Promise<void> {
     return this.$call<void>('CollectWebUsage', [], options);
   }
 
-  /** Collect and transmit usage statistics: Table Sizes. If opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time. */
   collectTableSizes(options?: DiagnosticsCallOptions): Promise<void> {
     return this.$call<void>('CollectTableSizes', [], options);
   }
 
-  /** Resynchronize user information with SuperOffice Community, if opted-out then this call does nothing. The call returns immediately (starting a background thread), and updates CS scheduler table to set the next run time. */
   resyncUsers(options?: DiagnosticsCallOptions): Promise<void> {
     return this.$call<void>('ResyncUsers', [], options);
   }

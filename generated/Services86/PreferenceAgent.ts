@@ -7,9 +7,9 @@ import type { Preference, PreferenceDescription, PreferenceDescriptionLine, Pref
 
 /** SOAP header entries of requests to Preference, by element name. */
 export interface PreferenceRequestHeaders {
-  ApplicationToken?: string | null;
-  Credentials?: SoCredentials | null;
-  TimeZone?: SoTimeZone | null;
+  ApplicationToken?: string | null | undefined;
+  Credentials?: SoCredentials | null | undefined;
+  TimeZone?: SoTimeZone | null | undefined;
 }
 
 /** SOAP header entries of responses from Preference, by element name; absent entries are undefined. */
@@ -29,139 +29,454 @@ export type PreferenceServiceError = ServiceError<SoExceptionInfo | null, Prefer
 /**
  * Declaration of Wcf web services for Preference
  *
+ * The operations of the Preference service: what PreferenceAgent does, and what a fake of it implements.
+ */
+export interface PreferenceApi {
+  /**
+   * Loading default values into a new Preference. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (Preference)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  createDefaultPreference(options?: PreferenceCallOptions): Promise<Preference | null>;
+
+  /**
+   * Loading default values into a new PreferenceDescription. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (PreferenceDescription)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  createDefaultPreferenceDescription(options?: PreferenceCallOptions): Promise<PreferenceDescription | null>;
+
+  /**
+   * Updates the existing PreferenceDescription or creates a new PreferenceDescription if the id parameter is empty.
+   *
+   * @param preferenceDescription <PreferenceDescription> (PreferenceDescription)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (PreferenceDescription)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  savePreferenceDescription(preferenceDescription?: PreferenceDescription | null, options?: PreferenceCallOptions): Promise<PreferenceDescription | null>;
+
+  /**
+   * Deletes the PreferenceDescription
+   *
+   * @param preferenceDescriptionId <PreferenceDescriptionId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  deletePreferenceDescription(preferenceDescriptionId?: number, options?: PreferenceCallOptions): Promise<void>;
+
+  /**
+   * Loading default values into a new PreferenceDescriptionLine. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (PreferenceDescriptionLine)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  createDefaultPreferenceDescriptionLine(options?: PreferenceCallOptions): Promise<PreferenceDescriptionLine | null>;
+
+  /**
+   * Save this preference
+   *
+   * @param preference <Preference> (Preference)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  savePreference(preference?: Preference | null, options?: PreferenceCallOptions): Promise<void>;
+
+  /**
+   * Saves the tab order. The order is saved pr. user.
+   *
+   * @param tabOrder <TabOrder> (TabOrder)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveTabOrder(tabOrder?: TabOrder | null, options?: PreferenceCallOptions): Promise<void>;
+
+  /**
+   * Gets the tab order.
+   *
+   * @param tabName <TabName> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (TabOrder)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getTabOrder(tabName?: string | null, options?: PreferenceCallOptions): Promise<TabOrder | null>;
+
+  /**
+   * Get a preference by id
+   *
+   * @param id <Id> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (Preference)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPreference(id?: number, options?: PreferenceCallOptions): Promise<Preference | null>;
+
+  /**
+   * Saves a complete preference object. Preference administrator rights are required to use this
+   *
+   * @param preference <Preference> (Preference)
+   * @param removeLowerLevels <RemoveLowerLevels> (xs:boolean)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (Preference)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  savePreferenceEntity(preference?: Preference | null, removeLowerLevels?: boolean, options?: PreferenceCallOptions): Promise<Preference | null>;
+
+  /**
+   * Delete a preference by id
+   *
+   * @param id <Id> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  deletePreference(id?: number, options?: PreferenceCallOptions): Promise<void>;
+
+  /**
+   * Delete some preferences by id
+   *
+   * @param ids <Ids> (ArrayOfint)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  deletePreferences(ids?: number[] | null, options?: PreferenceCallOptions): Promise<void>;
+
+  /**
+   * Get a preference by name
+   *
+   * @param prefSection <PrefSection> (xs:string)
+   * @param prefKey <PrefKey> (xs:string)
+   * @param prefLevel <PrefLevel> (PreferenceLevel)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (Preference)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPreferenceByName(prefSection?: string | null, prefKey?: string | null, prefLevel?: PreferenceLevel, options?: PreferenceCallOptions): Promise<Preference | null>;
+
+  /**
+   * Returns URL to status service. e.g. 'https://help.superoffice.com/sodispatcher/v1/status' Returns NULL if status does not need to be checked yet.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (xs:string)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getNetServicesStatusUrl(options?: PreferenceCallOptions): Promise<string | null>;
+
+  /**
+   * Update the NetServices preferences with values contained in the content from the Status URL
+   *
+   * @param xmlOrJson <XmlOrJson> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  updateNetServicesStatus(xmlOrJson?: string | null, options?: PreferenceCallOptions): Promise<void>;
+
+  /**
+   * Gets a PreferenceDescription object..
+   *
+   * @param preferenceDescriptionId <PreferenceDescriptionId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (PreferenceDescription)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPreferenceDescription(preferenceDescriptionId?: number, options?: PreferenceCallOptions): Promise<PreferenceDescription | null>;
+
+  /**
+   * Gets a PreferenceDescription based on the section and key
+   *
+   * @param section <Section> (xs:string)
+   * @param key <Key> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (PreferenceDescription)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getFromSectionAndKey(section?: string | null, key?: string | null, options?: PreferenceCallOptions): Promise<PreferenceDescription | null>;
+
+  /**
+   * Gets a list of all PreferenceDescriptions in the system.
+   *
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfPreferenceDescription)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getAll(options?: PreferenceCallOptions): Promise<(PreferenceDescription | null)[] | null>;
+
+  /**
+   * Gets all PreferenceDescription-items in the specified section
+   *
+   * @param section <Section> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfPreferenceDescription)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getAllFromSection(section?: string | null, options?: PreferenceCallOptions): Promise<(PreferenceDescription | null)[] | null>;
+
+  /**
+   * Update a PreferenceDescription based on the section and key
+   *
+   * @param section <Section> (xs:string)
+   * @param key <Key> (xs:string)
+   * @param preferenceDescription <PreferenceDescription> (PreferenceDescription)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (PreferenceDescription)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveFromSectionAndKey(section?: string | null, key?: string | null, preferenceDescription?: PreferenceDescription | null, options?: PreferenceCallOptions): Promise<PreferenceDescription | null>;
+
+  /**
+   * Gets a PreferenceDescription based on the section and key
+   *
+   * @param section <Section> (xs:string)
+   * @param key <Key> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  deleteFromSectionAndKey(section?: string | null, key?: string | null, options?: PreferenceCallOptions): Promise<void>;
+
+  /**
+   * Gets a PreferenceDescriptionLine object..
+   *
+   * @param preferenceDescriptionLineId <PreferenceDescriptionLineId> (xs:int)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (PreferenceDescriptionLine)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPreferenceDescriptionLine(preferenceDescriptionLineId?: number, options?: PreferenceCallOptions): Promise<PreferenceDescriptionLine | null>;
+
+  /**
+   * Get a preference description line from a prefDesc_id and a prefValue
+   *
+   * @param prefDescId <PrefDescId> (xs:int)
+   * @param prefValue <PrefValue> (xs:string)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (PreferenceDescriptionLine)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPreferenceDescriptionLineFromIdAndValue(prefDescId?: number, prefValue?: string | null, options?: PreferenceCallOptions): Promise<PreferenceDescriptionLine | null>;
+
+  /**
+   * Get one or more preferences based on a set of specifications.<br/>The prefDisplayvalue and prefDisplaytooltip are blank (faster processing relative to GetPreferencesWithDisplayValues)
+   *
+   * @param specifications <Specifications> (ArrayOfPreferenceSpec)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfPreference)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPreferences(specifications?: (PreferenceSpec | null)[] | null, options?: PreferenceCallOptions): Promise<(Preference | null)[] | null>;
+
+  /**
+   * Save this set of preferences all the way to the database.
+   *
+   * @param preferences <Preferences> (ArrayOfPreference)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  savePreferences(preferences?: (Preference | null)[] | null, options?: PreferenceCallOptions): Promise<void>;
+
+  /**
+   * Get one or more preferences based on a set of specifications<br/>The PrefDisplayValue and PrefDisplaytooltip are populated, at some additional processing cost.
+   *
+   * @param specifications <Specifications> (ArrayOfPreferenceSpec)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfPreference)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getPreferencesWithDisplayValues(specifications?: (PreferenceSpec | null)[] | null, options?: PreferenceCallOptions): Promise<(Preference | null)[] | null>;
+
+  /**
+   * @param options Header entries, timeout and signal for this call.
+   * @returns <Response> (ArrayOfTabOrder)
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  getTabOrders(options?: PreferenceCallOptions): Promise<(TabOrder | null)[] | null>;
+
+  /**
+   * @param tabOrders <TabOrders> (ArrayOfTabOrder)
+   * @param options Header entries, timeout and signal for this call.
+   * @returns Resolves when the service has answered.
+   * @throws {SoapFaultError} The service answered with a SOAP Fault.
+   * @throws {PreferenceServiceError} The response headers report failure (an ExceptionInfo header, or Succeeded false).
+   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).
+   */
+  saveTabOrders(tabOrders?: (TabOrder | null)[] | null, options?: PreferenceCallOptions): Promise<void>;
+}
+
+/**
+ * Declaration of Wcf web services for Preference
+ *
  * Speaks SOAP 1.1 to the Preference service (default endpoint https://sod.superoffice.com/Cust12345/Remote/Services86/Preference.svc).
  */
-export class PreferenceAgent extends SoapAgent<PreferenceRequestHeaders, PreferenceResponseHeaders> {
+export class PreferenceAgent extends SoapAgent<PreferenceRequestHeaders, PreferenceResponseHeaders> implements PreferenceApi {
   constructor(options: AgentOptions<PreferenceRequestHeaders> = {}) {
     super(PreferenceAgent$, options);
   }
 
-  /** Loading default values into a new Preference. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance. */
   createDefaultPreference(options?: PreferenceCallOptions): Promise<Preference | null> {
     return this.$call<Preference | null>('CreateDefaultPreference', [], options);
   }
 
-  /** Loading default values into a new PreferenceDescription. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance. */
   createDefaultPreferenceDescription(options?: PreferenceCallOptions): Promise<PreferenceDescription | null> {
     return this.$call<PreferenceDescription | null>('CreateDefaultPreferenceDescription', [], options);
   }
 
-  /** Updates the existing PreferenceDescription or creates a new PreferenceDescription if the id parameter is empty. */
   savePreferenceDescription(preferenceDescription?: PreferenceDescription | null, options?: PreferenceCallOptions): Promise<PreferenceDescription | null> {
     return this.$call<PreferenceDescription | null>('SavePreferenceDescription', [preferenceDescription], options);
   }
 
-  /** Deletes the PreferenceDescription */
   deletePreferenceDescription(preferenceDescriptionId?: number, options?: PreferenceCallOptions): Promise<void> {
     return this.$call<void>('DeletePreferenceDescription', [preferenceDescriptionId], options);
   }
 
-  /** Loading default values into a new PreferenceDescriptionLine. NetServer calculates default values (e.g. Country) on the entity, which is required when creating/storing a new instance. */
   createDefaultPreferenceDescriptionLine(options?: PreferenceCallOptions): Promise<PreferenceDescriptionLine | null> {
     return this.$call<PreferenceDescriptionLine | null>('CreateDefaultPreferenceDescriptionLine', [], options);
   }
 
-  /** Save this preference */
   savePreference(preference?: Preference | null, options?: PreferenceCallOptions): Promise<void> {
     return this.$call<void>('SavePreference', [preference], options);
   }
 
-  /** Saves the tab order. The order is saved pr. user. */
   saveTabOrder(tabOrder?: TabOrder | null, options?: PreferenceCallOptions): Promise<void> {
     return this.$call<void>('SaveTabOrder', [tabOrder], options);
   }
 
-  /** Gets the tab order. */
   getTabOrder(tabName?: string | null, options?: PreferenceCallOptions): Promise<TabOrder | null> {
     return this.$call<TabOrder | null>('GetTabOrder', [tabName], options);
   }
 
-  /** Get a preference by id */
   getPreference(id?: number, options?: PreferenceCallOptions): Promise<Preference | null> {
     return this.$call<Preference | null>('GetPreference', [id], options);
   }
 
-  /** Saves a complete preference object. Preference administrator rights are required to use this */
   savePreferenceEntity(preference?: Preference | null, removeLowerLevels?: boolean, options?: PreferenceCallOptions): Promise<Preference | null> {
     return this.$call<Preference | null>('SavePreferenceEntity', [preference, removeLowerLevels], options);
   }
 
-  /** Delete a preference by id */
   deletePreference(id?: number, options?: PreferenceCallOptions): Promise<void> {
     return this.$call<void>('DeletePreference', [id], options);
   }
 
-  /** Delete some preferences by id */
   deletePreferences(ids?: number[] | null, options?: PreferenceCallOptions): Promise<void> {
     return this.$call<void>('DeletePreferences', [ids], options);
   }
 
-  /** Get a preference by name */
   getPreferenceByName(prefSection?: string | null, prefKey?: string | null, prefLevel?: PreferenceLevel, options?: PreferenceCallOptions): Promise<Preference | null> {
     return this.$call<Preference | null>('GetPreferenceByName', [prefSection, prefKey, prefLevel], options);
   }
 
-  /** Returns URL to status service. e.g. 'https://help.superoffice.com/sodispatcher/v1/status' Returns NULL if status does not need to be checked yet. */
   getNetServicesStatusUrl(options?: PreferenceCallOptions): Promise<string | null> {
     return this.$call<string | null>('GetNetServicesStatusUrl', [], options);
   }
 
-  /** Update the NetServices preferences with values contained in the content from the Status URL */
   updateNetServicesStatus(xmlOrJson?: string | null, options?: PreferenceCallOptions): Promise<void> {
     return this.$call<void>('UpdateNetServicesStatus', [xmlOrJson], options);
   }
 
-  /** Gets a PreferenceDescription object.. */
   getPreferenceDescription(preferenceDescriptionId?: number, options?: PreferenceCallOptions): Promise<PreferenceDescription | null> {
     return this.$call<PreferenceDescription | null>('GetPreferenceDescription', [preferenceDescriptionId], options);
   }
 
-  /** Gets a PreferenceDescription based on the section and key */
   getFromSectionAndKey(section?: string | null, key?: string | null, options?: PreferenceCallOptions): Promise<PreferenceDescription | null> {
     return this.$call<PreferenceDescription | null>('GetFromSectionAndKey', [section, key], options);
   }
 
-  /** Gets a list of all PreferenceDescriptions in the system. */
   getAll(options?: PreferenceCallOptions): Promise<(PreferenceDescription | null)[] | null> {
     return this.$call<(PreferenceDescription | null)[] | null>('GetAll', [], options);
   }
 
-  /** Gets all PreferenceDescription-items in the specified section */
   getAllFromSection(section?: string | null, options?: PreferenceCallOptions): Promise<(PreferenceDescription | null)[] | null> {
     return this.$call<(PreferenceDescription | null)[] | null>('GetAllFromSection', [section], options);
   }
 
-  /** Update a PreferenceDescription based on the section and key */
   saveFromSectionAndKey(section?: string | null, key?: string | null, preferenceDescription?: PreferenceDescription | null, options?: PreferenceCallOptions): Promise<PreferenceDescription | null> {
     return this.$call<PreferenceDescription | null>('SaveFromSectionAndKey', [section, key, preferenceDescription], options);
   }
 
-  /** Gets a PreferenceDescription based on the section and key */
   deleteFromSectionAndKey(section?: string | null, key?: string | null, options?: PreferenceCallOptions): Promise<void> {
     return this.$call<void>('DeleteFromSectionAndKey', [section, key], options);
   }
 
-  /** Gets a PreferenceDescriptionLine object.. */
   getPreferenceDescriptionLine(preferenceDescriptionLineId?: number, options?: PreferenceCallOptions): Promise<PreferenceDescriptionLine | null> {
     return this.$call<PreferenceDescriptionLine | null>('GetPreferenceDescriptionLine', [preferenceDescriptionLineId], options);
   }
 
-  /** Get a preference description line from a prefDesc_id and a prefValue */
   getPreferenceDescriptionLineFromIdAndValue(prefDescId?: number, prefValue?: string | null, options?: PreferenceCallOptions): Promise<PreferenceDescriptionLine | null> {
     return this.$call<PreferenceDescriptionLine | null>('GetPreferenceDescriptionLineFromIdAndValue', [prefDescId, prefValue], options);
   }
 
-  /** Get one or more preferences based on a set of specifications.<br/>The prefDisplayvalue and prefDisplaytooltip are blank (faster processing relative to GetPreferencesWithDisplayValues) */
   getPreferences(specifications?: (PreferenceSpec | null)[] | null, options?: PreferenceCallOptions): Promise<(Preference | null)[] | null> {
     return this.$call<(Preference | null)[] | null>('GetPreferences', [specifications], options);
   }
 
-  /** Save this set of preferences all the way to the database. */
   savePreferences(preferences?: (Preference | null)[] | null, options?: PreferenceCallOptions): Promise<void> {
     return this.$call<void>('SavePreferences', [preferences], options);
   }
 
-  /** Get one or more preferences based on a set of specifications<br/>The PrefDisplayValue and PrefDisplaytooltip are populated, at some additional processing cost. */
   getPreferencesWithDisplayValues(specifications?: (PreferenceSpec | null)[] | null, options?: PreferenceCallOptions): Promise<(Preference | null)[] | null> {
     return this.$call<(Preference | null)[] | null>('GetPreferencesWithDisplayValues', [specifications], options);
   }

@@ -15,9 +15,9 @@ export * from './plan.js';
 export type { CodeOptions } from './options.js';
 
 export function planGroup(model: ServiceModel, options: CodeOptions = {}): GroupPlan {
-  const exported = model.interfaces.flatMap((def) => Object.values(agentNames(def.name.local)));
-  const types = new TypePlanner(model, exported);
-  const planned = new AgentPlanner(model, types).planAgents();
+  const exported = model.interfaces.flatMap((def) => Object.values(agentNames(def.name.local, options)));
+  const types = new TypePlanner(model, exported, options);
+  const planned = new AgentPlanner(model, types, options).planAgents();
   types.planNamedTypes();
   const typePlans = types.planned();
   const descriptorModules = planDescriptorModules(planned, typePlans, options.descriptors ?? 'wsdl');

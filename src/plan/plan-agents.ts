@@ -15,6 +15,7 @@ import {
 } from '../model/model.js';
 import { UniqueNames, camelCase, parameterName, typeName } from './names.js';
 import { assignNames } from './naming.js';
+import type { CodeOptions } from './options.js';
 import type { AgentPlan, FieldPlan, MessagePlan, OperationPlan } from './plan.js';
 import type { MemberLike, TypePlanner } from './plan-types.js';
 import { VOID, nullable, type TsType } from './ts-type.js';
@@ -22,11 +23,22 @@ import { VOID, nullable, type TsType } from './ts-type.js';
 /** Members of SoapAgent that a generated method may not shadow. */
 export const RESERVED_METHOD_NAMES: readonly string[] = ['constructor', 'endpoint', 'withHeaders', 'options', 'descriptor', 'send', 'receive', 'result', '$call'];
 
-/** The names an agent declares beside its class. */
-export function agentNames(portType: string): { agent: string; requestHeaders: string; responseHeaders: string; callOptions: string; serviceError: string } {
-  const base = typeName(portType);
+export interface AgentNames {
+  readonly agent: string;
+  /** The interface the class implements, and a fake can. */
+  readonly api: string;
+  readonly requestHeaders: string;
+  readonly responseHeaders: string;
+  readonly callOptions: string;
+  readonly serviceError: string;
+}
+
+/** The names an agent declares: the class (`<prefix><portType><suffix>`, suffix `Agent` by default) and its companions. */
+export function agentNames(portType: string, options: CodeOptions = {}): AgentNames {
+  const base = typeName(`${options.agentPrefix ?? ''}${portType}`);
   return {
-    agent: `${base}Agent`,
+    agent: typeName(`${base}${options.agentSuffix ?? 'Agent'}`),
+    api: `${base}Api`,
     requestHeaders: `${base}RequestHeaders`,
     responseHeaders: `${base}ResponseHeaders`,
     callOptions: `${base}CallOptions`,
@@ -40,6 +52,7 @@ export class AgentPlanner {
   constructor(
     private readonly model: ServiceModel,
     private readonly types: TypePlanner,
+    private readonly options: CodeOptions = {},
   ) {
     for (const element of model.elements) this.elements.set(qnameKey(element.name), element);
   }
@@ -47,7 +60,7 @@ export class AgentPlanner {
   planAgents(): AgentPlan[] {
     const seen = new Map<string, InterfaceDef>();
     for (const def of this.model.interfaces) {
-      const { agent } = agentNames(def.name.local);
+      const { agent } = agentNames(def.name.local, this.options);
       if (seen.has(agent)) throw new WsdlError(`a second portType is named "${def.name.local}" in this output folder`, def.loc);
       seen.set(agent, def);
     }
@@ -61,7 +74,7 @@ export class AgentPlanner {
   }
 
   private planAgent(def: InterfaceDef, soapVersion: SoapVersion): AgentPlan {
-    const names = agentNames(def.name.local);
+    const names = agentNames(def.name.local, this.options);
     const requestHeaders = new Map<string, FieldPlan>();
     const responseHeaders = new Map<string, FieldPlan>();
     const callable = def.operations.filter((operation) => {
@@ -85,6 +98,7 @@ export class AgentPlanner {
 
     return {
       name: names.agent,
+      interfaceName: names.api,
       file: `${names.agent}.ts`,
       source: def.source,
       service: def.name.local,
@@ -129,6 +143,9 @@ export class AgentPlanner {
       field,
       optional: field.optional && index > lastRequired,
     }));
+    const style = this.options.parameters ?? 'auto';
+    const most = this.options.maxPositionalParameters ?? 3;
+    const asObject = parameters.length > 0 && (style === 'object' || (style === 'auto' && parameters.length > most));
     return {
       name: operation.name,
       methodName,
@@ -137,6 +154,8 @@ export class AgentPlanner {
       input,
       output,
       parameters,
+      // one object of the input's members, keyed by element name; optional when each member is
+      request: asObject ? { optional: lastRequired < 0 } : undefined,
       returnType: returnType(output),
       loc: operation.loc,
     };

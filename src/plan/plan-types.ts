@@ -18,6 +18,7 @@ import {
   type RecordTypePlan,
   type TypePlan,
 } from './plan.js';
+import type { CodeOptions } from './options.js';
 import { arrayOf, builtinType, nullable, recordOf, ref, union, type TsType } from './ts-type.js';
 
 type Shape = TypePlan['shape'];
@@ -56,7 +57,11 @@ export class TypePlanner {
   readonly warnings: Warning[] = [];
   private readonly warned = new Set<string>();
 
-  constructor(private readonly model: ServiceModel, agentNames: readonly string[]) {
+  constructor(
+    private readonly model: ServiceModel,
+    agentNames: readonly string[],
+    private readonly options: CodeOptions = {},
+  ) {
     for (const def of model.types) this.defs.set(def.id, def);
     const namespaces = [...new Set(model.types.map((def) => def.ns))].sort();
     const names = moduleNames(namespaces);
@@ -91,11 +96,13 @@ export class TypePlanner {
     const byModule = new Map<string, NameRequest[]>();
     for (const def of this.model.types) {
       const requests = byModule.get(def.ns) ?? [];
-      if (def.name) requests.push({ key: def.id, candidates: [typeName(def.name.local)], rank: 0 });
+      // the prefix and suffix users choose go around the name the type would have
+      const affixed = (name: string) => typeName(`${this.options.typePrefix ?? ''}${name}${this.options.typeSuffix ?? ''}`);
+      if (def.name) requests.push({ key: def.id, candidates: [affixed(def.name.local)], rank: 0 });
       else {
         const { owner, path } = def.anonymous!;
         const steps = path.map((step) => identifier(step.replace(/^[@#]/, '').replace(/\[(\d+)\]$/, '$1')));
-        requests.push({ key: def.id, candidates: [typeName(owner.name.local + steps.join('')), typeName([owner.name.local, ...steps].join('_'))], rank: 1 });
+        requests.push({ key: def.id, candidates: [affixed(owner.name.local + steps.join('')), affixed([owner.name.local, ...steps].join('_'))], rank: 1 });
       }
       byModule.set(def.ns, requests);
     }
@@ -332,6 +339,7 @@ export class TypePlanner {
       nillable: member.nillable,
       documentation: member.documentation,
       choice: member.choice,
+      schemaType: member.type.kind === 'builtin' ? `xs:${member.type.name}` : this.def(member.type.id).name?.local,
       loc: member.loc,
     };
   }

@@ -148,6 +148,8 @@ export interface FieldPlan {
   readonly choice?: { readonly group: number; readonly branch: number };
   /** For a part of a SOAP-encoded message: the `xsi:type` it is sent with. */
   readonly xsiType?: QName;
+  /** The schema type as people name it (`xs:int`, `WebAppUsage`), for documentation; undefined for an inline type. */
+  readonly schemaType?: string;
   /** Where the element (or part) is declared. */
   readonly loc?: SourceLocation;
 }
@@ -188,12 +190,19 @@ export interface OperationPlan {
   readonly input: MessagePlan;
   readonly output?: MessagePlan & { readonly result: 'void' | 'single' | 'object' };
   readonly parameters: readonly ParameterPlan[];
+  /**
+   * Set when the method takes its parameters as one object (keyed by the members' properties)
+   * rather than one by one; `optional` when no member is required.
+   */
+  readonly request?: { readonly optional: boolean };
   readonly returnType: TsType;
   readonly loc: SourceLocation;
 }
 
 export interface AgentPlan {
   readonly name: string;
+  /** The interface of its methods, which the class implements and a fake can. */
+  readonly interfaceName: string;
   readonly file: string;
   /** The WSDL it comes from, as in `GroupPlan.sources`. */
   readonly source: string;

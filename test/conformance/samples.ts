@@ -17,6 +17,7 @@ import type { CorpusSample } from './corpus.js';
 import { importModule, transpileInto } from './generated-code.js';
 import { UnsupportedArgument, toArguments } from './node-soap-arguments.js';
 import { describeCrash, describeError, shortenPaths } from './describe.js';
+import { methodArguments } from '../helpers/method-arguments.js';
 
 export interface SampleResult {
   readonly name: string;
@@ -67,7 +68,7 @@ async function replay(sample: CorpusSample, dir: string): Promise<string | undef
     throw error;
   }
 
-  const outcome = await method.call(agent, ...args, {}).then(
+  const outcome = await method.call(agent, ...methodArguments(operation.input.fields, args), {}).then(
     () => ({ error: undefined }),
     (error: unknown) => ({ error }),
   );

@@ -308,10 +308,31 @@ const cases: Case[] = [
     },
   },
   {
-    name: 'operation documentation → JSDoc; a required member after optional ones → | undefined',
-    given: { input: '<xs:element name="First" type="xs:string" minOccurs="0"/><xs:element name="Second" type="xs:int"/>' },
+    name: 'operation documentation → JSDoc on the interface, with @param, @returns, @throws; a required member after optional ones → | undefined',
+    given: { input: '<xs:element name="First" type="xs:string" minOccurs="0"/><xs:element name="Second" type="xs:int"><xs:annotation><xs:documentation>How many.</xs:documentation></xs:annotation></xs:element>' },
     want: {
-      'EchoPortAgent.ts': ['/** Echoes the text. */\n  echo(first: string | undefined, second: number, options?: EchoPortCallOptions): Promise<string>'],
+      'EchoPortAgent.ts': [
+        '  /**\n   * Echoes the text.\n   *\n   * @param first <First> (xs:string)\n   * @param second How many.\n   * @param options Header entries, timeout and signal for this call.\n' +
+          '   * @returns <Result> (xs:string)\n   * @throws {SoapFaultError} The service answered with a SOAP Fault.\n' +
+          '   * @throws {SoapError} Any other failure: SoapHttpError, SoapResponseError, SoapTransportError, SoapEncodeError (nothing is sent).\n   */\n' +
+          '  echo(first: string | undefined, second: number, options?: EchoPortCallOptions): Promise<string>;',
+        'export class EchoPortAgent extends SoapAgent<EchoPortRequestHeaders, EchoPortResponseHeaders> implements EchoPortApi {',
+        '  echo(first: string | undefined, second: number, options?: EchoPortCallOptions): Promise<string> {',
+      ],
+    },
+  },
+  {
+    name: 'more than 3 parameters → one request object keyed by element name (parameters: auto)',
+    given: {
+      input:
+        '<xs:element name="A" type="xs:string" minOccurs="0"/><xs:element name="B" type="xs:int" minOccurs="0"/>' +
+        '<xs:element name="C" type="xs:int" minOccurs="0"/><xs:element name="d-e" type="xs:boolean"><xs:annotation><xs:documentation>Dashed.</xs:documentation></xs:annotation></xs:element>',
+    },
+    want: {
+      'EchoPortAgent.ts': [
+        '  echo(request: {\n    A?: string | undefined;\n    B?: number | undefined;\n    C?: number | undefined;\n    /** Dashed. */\n    \'d-e\': boolean;\n  }, options?: EchoPortCallOptions): Promise<string>;',
+        "return this.$call<string>('Echo', [request.A, request.B, request.C, request['d-e']], options);",
+      ],
     },
   },
   {

@@ -21,7 +21,17 @@ const cases: { operation: string; call: (agent: DiagnosticsAgent) => Promise<unk
   { operation: 'LogViewState', call: (agent) => agent.logViewState(''), result: undefined },
   {
     operation: 'ChangeLogSettings',
-    call: (agent) => agent.changeLogSettings(false, false, false, false, false, false, false, false),
+    call: (agent) =>
+      agent.changeLogSettings({
+        LogWarning: false,
+        LogInformation: false,
+        LogSuccessAudit: false,
+        LogFailureAudit: false,
+        LogToEventLog: false,
+        LogToSuperOffice: false,
+        LogToFile: false,
+        LogToTrace: false,
+      }),
     result: undefined,
   },
   {

@@ -12,6 +12,7 @@ import { camelCase } from '../../src/plan/names.js';
 import { listTypeNames, readDocumentedMessage } from '../helpers/documented-values.js';
 import { recordingFetch } from '../helpers/recording-fetch.js';
 import { meaningDifferences } from '../helpers/xml-meaning.js';
+import { methodArguments } from '../helpers/method-arguments.js';
 
 const FIXTURES = new URL('../fixtures/superoffice/Services86/', import.meta.url);
 const AGENTS = ['BLOB', 'Configuration', 'Diagnostics', 'Preference'] as const;
@@ -48,7 +49,7 @@ describe('SuperOffice Services86: every documented example', () => {
     const { fetch, requests } = recordingFetch({ body: responseXml });
     const Agent = (generated as unknown as Record<string, new (options: object) => AnyAgent>)[`${agent}Agent`];
     const instance = new Agent({ fetch, headers: request.headers });
-    const result = await instance[camelCase(operation)](...args);
+    const result = await instance[camelCase(operation)](...methodArguments(op.input.fields, args));
 
     expect(meaningDifferences(requests[0].body, requestXml)).toEqual([]);
     expect(requests[0].headers['SOAPAction']).toBe(`"http://www.superoffice.net/ws/crm/NetServer/Services86/${agent}/${operation}"`);

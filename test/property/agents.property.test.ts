@@ -20,6 +20,7 @@ import { recordingFetch } from '../helpers/recording-fetch.js';
 import { DescriptorArbitraries, differences } from './descriptor-arbitraries.js';
 import { assertWellFormed, expectedRequest, readRequest } from './read-back.js';
 import { runs } from './settings.js';
+import { methodArguments } from '../helpers/method-arguments.js';
 
 type AnyAgent = Record<string, (...args: unknown[]) => Promise<unknown>>;
 type AgentClass = new (options: object) => AnyAgent;
@@ -55,7 +56,7 @@ describe.each(AGENTS)('%sAgent: requests read back as the arguments', (name, des
       async (values, headers, chunks) => {
         const { fetch, requests } = recordingFetch({ body: emptyReply(descriptor, operationName) });
         const agent = new Agent({ fetch, headers });
-        await agent[method](...values);
+        await agent[method](...methodArguments(operation.input.fields, values));
         if (requests.length !== 1) throw new Error(`expected one request, saw ${requests.length}`);
         const xml = requests[0].body;
         assertWellFormed(xml);

@@ -45,7 +45,7 @@ describe('writing requests', () => {
   it('rejects values of the wrong type, naming where', async () => {
     const { agent } = recorder();
     // @ts-expect-error a string where the schema says boolean
-    await expect(agent.changeLogSettings('yes')).rejects.toThrow('ChangeLogSettings/LogWarning: expected a boolean, got a string');
+    await expect(agent.changeLogSettings({ LogWarning: 'yes' })).rejects.toThrow('ChangeLogSettings/LogWarning: expected a boolean, got a string');
     await expect(agent.addWebAppUsage([{ Timestamp: new Date('nonsense') }])).rejects.toThrow(
       'AddWebAppUsage/WebAppUsages/WebAppUsage[0]/Timestamp: expected a valid Date, got an invalid Date',
     );
