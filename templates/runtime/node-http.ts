@@ -37,11 +37,11 @@ const ACCEPT_ENCODING = 'gzip, deflate, br';
 
 /** The Node transport for these settings, or undefined where `node:http` is not available. */
 export function nodeHttpTransport(options: HttpOptions | undefined): NodeHttpTransport | undefined {
+  const http = builtin<NodeHttp>('node:http');
+  if (!http) return undefined;
   const key = options ?? DEFAULT_SETTINGS;
   let transport = transports.get(key);
   if (!transport) {
-    const http = builtin<NodeHttp>('node:http');
-    if (!http) return undefined;
     transport = new NodeHttpTransport(http, key);
     transports.set(key, transport);
   }
