@@ -104,7 +104,7 @@ export abstract class SoapAgent<RequestHeaders extends object, ResponseHeaders e
     const httpHeaders = this.httpHeaders(operation);
     if (httpHeaders instanceof SoapEncodeError) throw new SoapEncodeError(httpHeaders.message);
     const security = this.options.security;
-    const headerValues: Record<string, unknown> = { ...this.options.headers, ...options.headers };
+    const headerValues = { ...this.options.headers, ...options.headers } as Record<string, unknown>;
     const body = writeEnvelope({
       soapVersion: this.descriptor.soapVersion,
       headers: operation.input.headers.map((name) => ({ field: this.requestHeader(name), value: headerValues[name] })),

@@ -9,7 +9,7 @@ function runtimeExports(file: GeneratedFile): void {
   const from = relativeSpecifier(file.path, 'runtime/index.ts');
   file.add(
     `export { ServiceError, SoapAgent, SoapEncodeError, SoapError, SoapFaultError, SoapHttpError, SoapResponseError, SoapTransportError } from '${from}';`,
-    `export type { AgentOptions, CallOptions, FetchLike, FetchResponseLike } from '${from}';`,
+    `export type { AgentOptions, CallOptions, FetchLike, FetchResponseLike, HttpOptions, SecurityOptions, WireExchange } from '${from}';`,
   );
 }
 
