@@ -9,7 +9,7 @@ import type { CallCancellation } from './cancellation.js';
 import { SoapError, SoapResponseError } from './errors.js';
 import type { Transport, TransportRequest, TransportResponse } from './transport.js';
 
-/** Connection and TLS settings of the Node transport (ignored by no one: `fetch` refuses them). */
+/** Connection and TLS settings of the Node transport (an agent that sends with fetch refuses them). */
 export interface HttpOptions {
   /** Certificate authorities to trust (PEM), in place of Node's built-in list: for a private CA. */
   readonly ca?: string | Uint8Array | readonly (string | Uint8Array)[] | undefined;
@@ -206,7 +206,7 @@ class NodeExchange implements TransportResponse {
         response.on('end', finish);
       } else {
         // made at the first bytes, which tell zlib-wrapped from raw deflate
-        const decompressor = (chunk: Uint8Array | undefined) => {
+        const decompressor = (chunk: Uint8Array) => {
           if (!this.decompressor) {
             this.decompressor = createDecompressor(encoding, chunk);
             this.decompressor.on('data', deliver);
@@ -219,7 +219,9 @@ class NodeExchange implements TransportResponse {
           if (!this.done) decompressor(chunk).write(chunk);
         });
         response.on('end', () => {
-          if (!this.done) decompressor(undefined).end();
+          // an empty body stays empty, whatever its Content-Encoding says (zlib would call it truncated)
+          if (!this.decompressor) finish();
+          else if (!this.done) this.decompressor.end();
         });
       }
       // a connection that closes early ends the response without 'end' (Node emits 'error' too)
@@ -250,14 +252,14 @@ class NodeExchange implements TransportResponse {
 const DECOMPRESSORS = new Set(['gzip', 'x-gzip', 'deflate', 'br']);
 
 /** A decompressor for a Content-Encoding of DECOMPRESSORS (node:zlib is there wherever node:http is). */
-function createDecompressor(encoding: string, firstChunk: Uint8Array | undefined): NodeTransform {
+function createDecompressor(encoding: string, firstChunk: Uint8Array): NodeTransform {
   const zlib = builtin<NodeZlib>('node:zlib')!;
   if (encoding === 'br') return zlib.createBrotliDecompress();
   if (encoding !== 'deflate') return zlib.createGunzip();
   // "deflate" means zlib-wrapped data (RFC 9110, 8.4.1.2), yet some servers send it raw: a zlib
   // header has compression method 8 and a checksum divisible by 31 (RFC 1950, 2.2)
-  const [first = 0, second = 0] = firstChunk ?? [];
-  const wrapped = firstChunk === undefined || ((first & 0x0f) === 8 && ((first << 8) | second) % 31 === 0);
+  const [first = 0, second = 0] = firstChunk;
+  const wrapped = (first & 0x0f) === 8 && ((first << 8) | second) % 31 === 0;
   return wrapped ? zlib.createInflate() : zlib.createInflateRaw();
 }
 
@@ -277,7 +279,7 @@ interface NodeHost {
 }
 
 /** A Node built-in module, or undefined outside Node (and in Node before 20.16). */
-export function builtin<T>(id: string): T | undefined {
+function builtin<T>(id: string): T | undefined {
   return (globalThis as unknown as NodeHost).process?.getBuiltinModule?.(id) as T | undefined;
 }
 
@@ -316,9 +318,8 @@ interface NodeAgentOptions {
   rejectUnauthorized?: boolean;
 }
 
-interface NodeAgent {
-  destroy(): void;
-}
+/** An http.Agent: only handed back to Node in request options. */
+type NodeAgent = object;
 
 interface NodeClientRequest {
   on(event: 'response', listener: (response: NodeIncomingMessage) => void): unknown;
@@ -331,7 +332,6 @@ interface NodeReadable {
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'end' | 'close', listener: () => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
-  on(event: string, listener: (...args: never[]) => void): unknown;
   destroy(): void;
 }
 

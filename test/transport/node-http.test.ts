@@ -208,6 +208,14 @@ describe('compressed responses', () => {
     await expect(agent(server).getCacheNames()).resolves.toEqual(['Lists', 'Ærø 😀']);
   });
 
+  it('an empty body under Content-Encoding gzip is an empty body (a one-way answer), not a truncated stream', async () => {
+    const server = await startServer((_request, response) => {
+      response.writeHead(202, { 'Content-Encoding': 'gzip' });
+      response.end();
+    });
+    await expect(agent(server).logViewState('x')).resolves.toBeUndefined();
+  });
+
   it('an encoding it cannot decode → SoapResponseError naming it', async () => {
     const server = await startServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/xml', 'Content-Encoding': 'compress' });
