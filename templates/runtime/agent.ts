@@ -14,7 +14,7 @@ import {
   SoapTransportError,
 } from './errors.js';
 import { multipartBoundary, readXopPackage } from './multipart.js';
-import { nodeHttpTransport, type HttpOptions } from './node-http.js';
+import { checkHttpOptions, nodeHttpTransport, type HttpOptions } from './node-http.js';
 import { checkSecurityOptions, securityHeader, type SecurityOptions } from './security.js';
 import { FetchTransport, type FetchLike, type Transport, type TransportResponse } from './transport.js';
 import { debugLogging, WireRecorder, type WireExchange } from './wire-log.js';
@@ -298,6 +298,7 @@ function chooseTransport(agentName: string, options: AgentOptions<unknown>): Tra
     return new FetchTransport(options.fetch);
   }
   if (choice !== 'fetch') {
+    if (options.http) checkHttpOptions(agentName, options.http);
     const node = nodeHttpTransport(options.http);
     if (node) return node;
     if (choice === 'node') throw new SoapError(`${agentName}: transport 'node' needs node:http through process.getBuiltinModule (Node 20.16 or later)`);

@@ -27,6 +27,18 @@ export interface HttpOptions {
   readonly keepAlive?: boolean | undefined;
 }
 
+/** Refuses settings Node would reject at the first call, naming the option, never a value. */
+export function checkHttpOptions(agentName: string, options: HttpOptions): void {
+  const fail = (problem: string): never => {
+    throw new SoapError(`${agentName}: options.http.${problem}`);
+  };
+  const { maxSockets, keepAlive, rejectUnauthorized, passphrase } = options;
+  if (maxSockets !== undefined && !(maxSockets === Infinity || (Number.isInteger(maxSockets) && maxSockets >= 1))) fail('maxSockets must be a whole number of at least 1');
+  if (keepAlive !== undefined && typeof keepAlive !== 'boolean') fail('keepAlive must be true or false');
+  if (rejectUnauthorized !== undefined && typeof rejectUnauthorized !== 'boolean') fail('rejectUnauthorized must be true or false');
+  if (passphrase !== undefined && typeof passphrase !== 'string') fail('passphrase must be a string');
+}
+
 /**
  * How long an idle pooled connection is kept. Servers close idle connections after their own
  * timeout (Node 5 s, IIS 120 s); sending on one they just closed fails, so the pool lets go first,

@@ -280,6 +280,17 @@ describe('choosing the transport', () => {
   });
 
   it.each([
+    [{ maxSockets: 0 }, 'Diagnostics: options.http.maxSockets must be a whole number of at least 1'],
+    [{ maxSockets: 1.5 }, 'Diagnostics: options.http.maxSockets must be a whole number of at least 1'],
+    [{ keepAlive: 'yes' }, 'Diagnostics: options.http.keepAlive must be true or false'],
+    [{ rejectUnauthorized: 0 }, 'Diagnostics: options.http.rejectUnauthorized must be true or false'],
+    [{ passphrase: 1234 }, 'Diagnostics: options.http.passphrase must be a string'],
+  ])('http settings Node would reject are a SoapError at construction: %o', (http, message) => {
+    // @ts-expect-error deliberately wrong settings
+    expect(() => new DiagnosticsAgent({ http })).toThrow(new SoapError(message));
+  });
+
+  it.each([
     ['not a URL', 'no such thing', 'the endpoint is not an absolute http: or https: URL'],
     ['another scheme', 'ftp://127.0.0.1/x', "the endpoint's scheme ftp: is not http: or https:"],
     ['credentials in the URL', `http://user:${SECRET_HEADERS.Credentials.Ticket}@127.0.0.1/x`, 'the endpoint URL carries credentials: pass them in httpHeaders instead'],
