@@ -57,8 +57,9 @@ export class FetchTransport implements Transport {
   }
 
   async send(request: TransportRequest, cancellation: CallCancellation): Promise<TransportResponse> {
-    // A redirect is not followed: fetch would send the envelope, credentials and all, wherever it points.
-    const init = { method: 'POST', headers: request.headers, body: request.body, signal: cancellation.signal, redirect: 'manual' as const };
+    // A redirect is not followed: fetch would send the envelope, credentials and all, wherever it
+    // points. The headers are the agent's: a fetch of the caller's gets a copy it may change.
+    const init = { method: 'POST', headers: { ...request.headers }, body: request.body, signal: cancellation.signal, redirect: 'manual' as const };
     const fetchFunction = this.fetchFunction ?? (globalThis.fetch as unknown as FetchLike);
     const response = await cancellation.race(fetchFunction(request.url, init));
     return new FetchResponse(response, cancellation);
