@@ -53,11 +53,12 @@ const ACCEPT_ENCODING = 'gzip, deflate, br';
 /** The Node transport for these settings, or undefined where `node:http` is not available. */
 export function nodeHttpTransport(options: HttpOptions | undefined): NodeHttpTransport | undefined {
   const http = builtin<NodeHttp>('node:http');
-  if (!http) return undefined;
+  const buffer = builtin<{ readonly Buffer: NodeBuffer }>('node:buffer');
+  if (!http || !buffer) return undefined;
   const key = options ?? DEFAULT_SETTINGS;
   let transport = transports.get(key);
   if (!transport) {
-    transport = new NodeHttpTransport(http, key);
+    transport = new NodeHttpTransport(http, buffer, key);
     transports.set(key, transport);
   }
   return transport;
@@ -69,14 +70,16 @@ const transports = new WeakMap<HttpOptions, NodeHttpTransport>();
 
 export class NodeHttpTransport implements Transport {
   private readonly http: NodeHttp;
+  private readonly byteLength: NodeBuffer['byteLength'];
   private readonly settings: HttpOptions;
   private httpAgent: NodeAgent | undefined = undefined;
   private httpsAgent: NodeAgent | undefined = undefined;
   private lastUrl = '';
   private lastTarget: Target | undefined = undefined;
 
-  constructor(http: NodeHttp, settings: HttpOptions) {
+  constructor(http: NodeHttp, buffer: { readonly Buffer: NodeBuffer }, settings: HttpOptions) {
     this.http = http;
+    this.byteLength = buffer.Buffer.byteLength;
     this.settings = settings;
   }
 
@@ -87,11 +90,11 @@ export class NodeHttpTransport implements Transport {
     } catch (error) {
       return Promise.reject(error);
     }
-    const body = encoder.encode(request.body);
-    const headers: Record<string, string> = { ...request.headers, 'Content-Length': String(body.byteLength) };
+    // the body goes as a string: Node writes it with the request head in one write, not two
+    const headers: Record<string, string> = { ...request.headers, 'Content-Length': String(this.byteLength(request.body, 'utf8')) };
     if (!hasHeader(headers, 'accept-encoding')) headers['Accept-Encoding'] = ACCEPT_ENCODING;
     const exchange = new NodeExchange(cancellation);
-    return exchange.start(target.module.request({ ...target.options, headers }), body);
+    return exchange.start(target.module.request({ ...target.options, headers }), request.body);
   }
 
   /** The request options of a URL; the last one is kept, as an agent calls the same endpoint again and again. */
@@ -158,7 +161,7 @@ class NodeExchange implements TransportResponse {
     this.cancellation = cancellation;
   }
 
-  start(request: NodeClientRequest, body: Uint8Array): Promise<TransportResponse> {
+  start(request: NodeClientRequest, body: string): Promise<TransportResponse> {
     this.request = request;
     return new Promise<TransportResponse>((resolve, reject) => {
       this.reject = reject;
@@ -174,7 +177,7 @@ class NodeExchange implements TransportResponse {
         resolve(this);
       });
       this.cancellation.onCancel(() => this.fail(this.cancellation.cause));
-      request.end(body);
+      request.end(body, 'utf8');
     });
   }
 
@@ -287,8 +290,6 @@ function failNoHttps(): never {
   throw new SoapError('node:https is not available in this runtime');
 }
 
-const encoder = new TextEncoder();
-
 interface NodeHost {
   readonly process?: { readonly getBuiltinModule?: (id: string) => unknown };
 }
@@ -339,7 +340,7 @@ type NodeAgent = object;
 interface NodeClientRequest {
   on(event: 'response', listener: (response: NodeIncomingMessage) => void): unknown;
   on(event: 'error', listener: (error: Error) => void): unknown;
-  end(body: Uint8Array): void;
+  end(body: string, encoding: 'utf8'): void;
   destroy(): void;
 }
 
@@ -363,6 +364,10 @@ interface NodeIncomingMessage extends NodeReadable {
 interface NodeTransform extends NodeReadable {
   write(chunk: Uint8Array): boolean;
   end(): void;
+}
+
+interface NodeBuffer {
+  byteLength(text: string, encoding: 'utf8'): number;
 }
 
 interface NodeZlib {
