@@ -128,6 +128,25 @@ describe('the connection pool', () => {
     expect(server.stats.mostOpen).toBe(2);
   });
 
+  it('a call that times out while waiting for a connection leaves the pool as it was', async () => {
+    let release: (() => void) | undefined;
+    const server = await startServer((request, response) => {
+      if (server.requests.length === 1) release = () => answerCacheNames(request, response);
+      else answerCacheNames(request, response);
+    });
+    const diagnostics = agent(server, { http: { maxSockets: 1 } });
+    const first = diagnostics.getCacheNames();
+    await vi.waitFor(() => expect(release).toBeDefined());
+    const queued = await rejection(diagnostics.getCacheNames({ timeout: 100 }));
+    expect(queued).toBeInstanceOf(SoapTransportError);
+    expect(queued).toMatchObject({ reason: 'timeout' });
+    release!();
+    await expect(first).resolves.toEqual(['Lists']);
+    await expect(diagnostics.getCacheNames()).resolves.toEqual(['Lists']);
+    expect(server.requests).toHaveLength(2); // the timed-out call never reached the server
+    expect(server.stats.connections).toBe(1);
+  });
+
   it('a connection the server closed while idle is not reused: the next call opens another', async () => {
     const server = await startServer((request, response) => {
       response.setHeader('Keep-Alive', 'timeout=1');
