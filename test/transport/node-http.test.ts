@@ -11,7 +11,7 @@ import type { TLSSocket } from 'node:tls';
 import { brotliCompressSync, deflateRawSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DiagnosticsAgent, SoapError, SoapResponseError, SoapTransportError, type AgentOptions, type DiagnosticsRequestHeaders } from '../../generated/Services86/index.js';
-import { ENDPOINT_PATH, SECRET_HEADERS, SECRET_HTTP_HEADERS, secretsIn } from './harness.js';
+import { ENDPOINT_PATH, SECRET_HEADERS, SECRET_HTTP_HEADERS, responseHead, secretsIn, startRawServer } from './harness.js';
 
 const TNS = 'http://www.superoffice.net/ws/crm/NetServer/Services86';
 const ARRAYS = 'http://schemas.microsoft.com/2003/10/Serialization/Arrays';
@@ -148,15 +148,22 @@ describe('the connection pool', () => {
   });
 
   it('a connection the server closed while idle is not reused: the next call opens another', async () => {
-    const server = await startServer((request, response) => {
-      response.setHeader('Keep-Alive', 'timeout=1');
-      answerCacheNames(request, response);
+    // a raw server that keeps the connection after its answer, announces no timeout, and closes it 100 ms later
+    const raw = await startRawServer((socket) => {
+      const body = Buffer.from(cacheNames(['Lists']));
+      socket.write(Buffer.concat([Buffer.from(responseHead('200 OK', { Connection: 'keep-alive', 'Content-Type': 'text/xml', 'Content-Length': body.length })), body]));
+      setTimeout(() => socket.end(), 100);
     });
-    const diagnostics = agent(server);
-    await diagnostics.getCacheNames();
-    await new Promise((resolve) => setTimeout(resolve, 1_200));
-    await expect(diagnostics.getCacheNames()).resolves.toEqual(['Lists']);
-    expect(server.stats.connections).toBe(2);
+    try {
+      const diagnostics = new DiagnosticsAgent({ endpoint: raw.url });
+      await expect(diagnostics.getCacheNames()).resolves.toEqual(['Lists']);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      await expect(diagnostics.getCacheNames()).resolves.toEqual(['Lists']);
+      expect(raw.connections).toHaveLength(2);
+      expect(raw.requests).toHaveLength(2);
+    } finally {
+      await raw.close();
+    }
   });
 
   it('sends Content-Length (no chunked request body) and asks for compression', async () => {
