@@ -2,4 +2,4 @@
 
 export * as Services86 from './Services86/index.js';
 export { ServiceError, SoapAgent, SoapEncodeError, SoapError, SoapFaultError, SoapHttpError, SoapResponseError, SoapTransportError } from './runtime/index.js';
-export type { AgentOptions, CallOptions, FetchLike, FetchResponseLike } from './runtime/index.js';
+export type { AgentOptions, CallOptions, FetchLike, FetchResponseLike, HttpOptions, SecurityOptions, WireExchange } from './runtime/index.js';

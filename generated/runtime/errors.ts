@@ -76,37 +76,39 @@ function serviceErrorMessage(info: unknown): string {
 
 /** An HTTP status other than 2xx that did not carry a SOAP Fault. */
 export class SoapHttpError extends SoapError {
-  constructor(
-    readonly status: number,
-    readonly statusText: string,
-    /** The first characters of the response body. */
-    readonly bodyStart: string,
-  ) {
+  readonly status: number;
+  readonly statusText: string;
+  /** The first characters of the response body. */
+  readonly bodyStart: string;
+
+  constructor(status: number, statusText: string, bodyStart: string) {
     super(`HTTP ${status}${statusText ? ` ${statusText}` : ''} from the service${bodyStart ? `: ${oneLine(bodyStart)}` : ''}`);
+    this.status = status;
+    this.statusText = statusText;
+    this.bodyStart = bodyStart;
   }
 }
 
 /** The response was not the SOAP message the operation declares (not XML, malformed, wrong element). */
 export class SoapResponseError extends SoapError {
-  constructor(
-    problem: string,
-    readonly status: number,
-    /** The first characters of the response body. */
-    readonly bodyStart: string,
-    options?: { cause?: unknown },
-  ) {
+  readonly status: number;
+  /** The first characters of the response body. */
+  readonly bodyStart: string;
+
+  constructor(problem: string, status: number, bodyStart: string, options?: { cause?: unknown }) {
     super(`unexpected response (HTTP ${status}): ${problem}${bodyStart ? `; the body starts: ${oneLine(bodyStart)}` : ''}`, options);
+    this.status = status;
+    this.bodyStart = bodyStart;
   }
 }
 
 /** The request did not complete: a network failure, the timeout, or the caller's AbortSignal. */
 export class SoapTransportError extends SoapError {
-  constructor(
-    message: string,
-    readonly reason: 'timeout' | 'aborted' | 'network',
-    options?: { cause?: unknown },
-  ) {
+  readonly reason: 'timeout' | 'aborted' | 'network';
+
+  constructor(message: string, reason: 'timeout' | 'aborted' | 'network', options?: { cause?: unknown }) {
     super(message, options);
+    this.reason = reason;
   }
 }
 

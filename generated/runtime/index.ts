@@ -2,7 +2,11 @@
 // Source: the wsdl-agents runtime
 
 /** The run-time support of generated agents. Its only dependency is saxes. */
-export { SoapAgent, type AgentOptions, type CallOptions, type FetchLike, type FetchResponseLike } from './agent.js';
+export { SoapAgent, type AgentOptions, type CallOptions } from './agent.js';
+export type { HttpOptions } from './node-http.js';
+export type { SecurityOptions } from './security.js';
+export type { FetchLike, FetchResponseLike } from './transport.js';
+export type { WireExchange } from './wire-log.js';
 export { descriptorTable, type DescriptorTable } from './descriptor-table.js';
 export type {
   AgentDesc,

@@ -26,9 +26,10 @@ export function readXopPackage(body: Uint8Array, contentType: string): XopPackag
   const boundary = multipartBoundary(contentType);
   if (!boundary) throw new Error('not a multipart/related message');
   const parts = splitParts(body, boundary);
-  if (parts.length === 0) throw new Error(`no MIME part delimited by "--${boundary}"`);
+  const [first] = parts;
+  if (!first) throw new Error(`no MIME part delimited by "--${boundary}"`);
   const start = parameter(contentType, 'start');
-  const root = (start ? parts.find((part) => part.contentId === stripBrackets(start)) : undefined) ?? parts[0];
+  const root = (start ? parts.find((part) => part.contentId === stripBrackets(start)) : undefined) ?? first;
   const charset = parameter(root.headers.get('content-type') ?? '', 'charset') ?? 'utf-8';
   const attachments = new Map<string, Uint8Array>();
   for (const part of parts) if (part !== root && part.contentId) attachments.set(part.contentId, part.body);
@@ -96,8 +97,9 @@ function skipLineEnd(body: Uint8Array, at: number): number {
   return position;
 }
 
+/** Where `needle` (not empty) first occurs in `haystack` from `from` on, or -1. */
 function indexOf(haystack: Uint8Array, needle: Uint8Array, from: number): number {
-  const first = needle[0];
+  const first = needle[0] ?? 0;
   const last = haystack.length - needle.length;
   for (let i = haystack.indexOf(first, from); i >= 0 && i <= last; i = haystack.indexOf(first, i + 1)) {
     let match = true;

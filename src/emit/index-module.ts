@@ -10,7 +10,7 @@ function runtimeExports(file: GeneratedFile): string[] {
   const from = relativeSpecifier(file.path, 'runtime/index.ts');
   return [
     `export { ServiceError, SoapAgent, SoapEncodeError, SoapError, SoapFaultError, SoapHttpError, SoapResponseError, SoapTransportError } from '${from}';`,
-    `export type { AgentOptions, CallOptions, FetchLike, FetchResponseLike } from '${from}';`,
+    `export type { AgentOptions, CallOptions, FetchLike, FetchResponseLike, HttpOptions, SecurityOptions, WireExchange } from '${from}';`,
   ];
 }
 

@@ -75,6 +75,8 @@ export interface EnvelopeContent {
   readonly soapVersion: '1.1' | '1.2';
   /** Header entries with their values; undefined values are left out. */
   readonly headers: readonly { readonly field: FieldDesc; readonly value: unknown }[];
+  /** Header entries written already (WS-Security), put first; `soap` is the envelope's prefix. */
+  readonly rawHeaders?: string | undefined;
   readonly body: {
     readonly wrapper?: { readonly name: string; readonly ns: string } | undefined;
     readonly encoding?: string | undefined;
@@ -87,7 +89,7 @@ export function writeEnvelope(content: EnvelopeContent): string {
   const envelopeNs = content.soapVersion === '1.2' ? SOAP12_ENVELOPE_NS : SOAP11_ENVELOPE_NS;
   const writer = new XmlWriter();
   for (const { field, value } of content.headers) writeField(writer, field, value);
-  const headerXml = writer.take();
+  const headerXml = (content.rawHeaders ?? '') + writer.take();
 
   const { wrapper, encoding, fields, values } = content.body;
   if (wrapper) {

@@ -110,7 +110,7 @@ export async function checkDecoded(response: ResponseCase, run: Record<Contender
 }
 
 const LOOPBACK = {
-  agent: 'ours: PreferenceAgent.getAll() (global fetch)',
+  agent: 'ours: PreferenceAgent.getAll() (default transport: node:http)',
   client: 'node-soap: client.GetAllAsync() (its own HttpClient)',
 } as const;
 

@@ -1,7 +1,7 @@
 /**
  * A fresh process for one side's peak resident memory. It starts a loopback HTTP server answering
  * with one large response, sets up that side alone with the HTTP client it ships with (our agent:
- * the global fetch; node-soap: its axios-based HttpClient), makes `CALLS` calls (results dropped,
+ * its default transport, node:http; node-soap: its axios-based HttpClient), makes `CALLS` calls (results dropped,
  * as an application that handles each reply and moves on) and prints `{ rssBefore, peakRss }` in
  * bytes as JSON. Peak RSS includes what lives outside the JS heap (response buffers, streams).
  *

@@ -70,7 +70,7 @@ export async function runMemoryBench(): Promise<string> {
     const peaks = { ours, theirs };
     const growth = (peak: PeakRss) => peak.peakRss - peak.rssBefore;
     rssRows.push(
-      [response.name, 'ours: PreferenceAgent (global fetch)', formatMegabytes(peaks.ours.rssBefore), formatMegabytes(peaks.ours.peakRss), formatMegabytes(growth(peaks.ours))],
+      [response.name, 'ours: PreferenceAgent (default transport: node:http)', formatMegabytes(peaks.ours.rssBefore), formatMegabytes(peaks.ours.peakRss), formatMegabytes(growth(peaks.ours))],
       ['', 'node-soap: client (its own HttpClient)', formatMegabytes(peaks.theirs.rssBefore), formatMegabytes(peaks.theirs.peakRss), formatMegabytes(growth(peaks.theirs))],
     );
     ratioRows.push(

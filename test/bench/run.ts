@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <suite>…]`: runs the benchmark suites (all, or those named: decode, encode,
- * memory, startup, generate) and prints their tables, ours against the peers measured in this same
+ * memory, startup, generate, transport) and prints their tables, ours against the peers measured in this same
  * run. A report, not a gate: it fails only when a side does not produce the expected result.
  * See test/bench/README.md.
  */
@@ -14,6 +14,7 @@ import { runGenerateBench } from './generate.bench.js';
 import { DEFAULT_TIMING, LARGE_TIMING, formatNumber } from './harness.js';
 import { runMemoryBench } from './memory.bench.js';
 import { runStartupBench } from './startup.bench.js';
+import { runTransportBench } from './transport.bench.js';
 
 const SUITES: Record<string, () => Promise<string>> = {
   decode: runDecodeBench,
@@ -21,6 +22,7 @@ const SUITES: Record<string, () => Promise<string>> = {
   memory: runMemoryBench,
   startup: runStartupBench,
   generate: runGenerateBench,
+  transport: runTransportBench,
 };
 
 function versionOf(packagePath: string): string {

@@ -268,7 +268,7 @@ export function trackTimers(): TimerTracker {
   globalThis.clearTimeout = clearing as typeof globalThis.clearTimeout;
   return {
     timers,
-    liveRuntimeTimers: () => timers.filter((t) => !t.done && t.handle.hasRef() && /[\\/]runtime[\\/]agent\.ts/.test(t.stack)),
+    liveRuntimeTimers: () => timers.filter((t) => !t.done && t.handle.hasRef() && /[\\/]runtime[\\/]cancellation\.ts/.test(t.stack)),
     restore() {
       if (globalThis.setTimeout === (tracking as unknown)) globalThis.setTimeout = realSetTimeout;
       if (globalThis.clearTimeout === (clearing as unknown)) globalThis.clearTimeout = realClearTimeout;

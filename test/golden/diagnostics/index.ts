@@ -6,4 +6,4 @@ export * from './types/Arrays.js';
 export * from './types/Serialization.js';
 export * from './types/Services.js';
 export { ServiceError, SoapAgent, SoapEncodeError, SoapError, SoapFaultError, SoapHttpError, SoapResponseError, SoapTransportError } from './runtime/index.js';
-export type { AgentOptions, CallOptions, FetchLike, FetchResponseLike } from './runtime/index.js';
+export type { AgentOptions, CallOptions, FetchLike, FetchResponseLike, HttpOptions, SecurityOptions, WireExchange } from './runtime/index.js';
