@@ -1,5 +1,4 @@
 /** The programmatic API: WSDL files and folders in, generated files (in memory) out. */
-import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WsdlError, type Warning } from './errors.js';
 import { emitFolders, type FolderPlan } from './emit/emit.js';
@@ -7,68 +6,12 @@ import { qnameKey, type ServiceModel } from './model/model.js';
 import { resolveModel } from './model/resolve.js';
 import { planGroup, type CodeOptions } from './plan/index.js';
 import type { WsdlDocument } from './read/document.js';
-import { isUrl, loadWsdl, RemoteFileNeeded } from './read/load.js';
+import type { WsdlInput } from './inputs.js';
+import { loadWsdl, RemoteFileNeeded } from './read/load.js';
 import { loadWsdlWithRemote, type RemoteOptions } from './read/load-remote.js';
 
-export interface WsdlInput {
-  /** The WSDL file to read. */
-  readonly file: string;
-  /** Its name in output (preambles, progress): relative to the folder it was found in. */
-  readonly sourceName: string;
-  /** The output sub-folder it generates into (posix; '' for the output root). */
-  readonly group: string;
-}
+export { findInputs, type WsdlInput } from './inputs.js';
 
-/**
- * Finds the WSDL files to generate. A file generates into the output root; a folder is searched
- * for `*.wsdl` files, and each keeps its sub-folder (`wsdl/Services86/X.wsdl` → `Services86/`).
- */
-export function findInputs(inputs: readonly string[]): WsdlInput[] {
-  const found: WsdlInput[] = [];
-  for (const input of inputs) {
-    if (isUrl(input)) {
-      const url = new URL(input);
-      found.push({ file: url.href, sourceName: path.posix.basename(url.pathname) || url.host, group: '' });
-      continue;
-    }
-    let stats;
-    try {
-      stats = statSync(input);
-    } catch {
-      throw new WsdlError(`cannot read "${input}": no such file or folder`);
-    }
-    if (stats.isFile()) {
-      found.push({ file: input, sourceName: path.basename(input), group: '' });
-      continue;
-    }
-    const files = walk(input).filter((file) => /\.wsdl$/i.test(file));
-    if (files.length === 0) throw new WsdlError(`no .wsdl files in the folder "${input}"`);
-    for (const file of files) {
-      const relative = path.relative(input, file).split(path.sep).join('/');
-      const group = path.posix.dirname(relative);
-      found.push({ file, sourceName: relative, group: group === '.' ? '' : group });
-    }
-  }
-  const seen = new Set<string>();
-  return found
-    .filter((input) => {
-      const key = path.resolve(input.file);
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    })
-    .sort((a, b) => (a.sourceName < b.sourceName ? -1 : a.sourceName > b.sourceName ? 1 : 0));
-}
-
-function walk(folder: string): string[] {
-  return readdirSync(folder, { withFileTypes: true })
-    .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((entry) => {
-      const full = path.join(folder, entry.name);
-      if (entry.isDirectory()) return walk(full);
-      return entry.isFile() ? [full] : [];
-    });
-}
 
 export type { CodeOptions };
 
