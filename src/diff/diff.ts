@@ -6,7 +6,7 @@
  * type, a removed enum member, a reordered positional parameter), compatible otherwise.
  */
 import type { FolderModel } from '../generate.js';
-import type { ServiceModel, SourceLocation } from '../model/model.js';
+import type { ServiceModel, SourceLocation, TypeDef } from '../model/model.js';
 import { versionlessNamespace } from '../plan/naming.js';
 import { planGroup, type AgentPlan, type FieldPlan, type GroupPlan, type OperationPlan, type ParameterPlan, type TypePlan } from '../plan/index.js';
 import { formatType, type TsType } from '../plan/ts-type.js';
@@ -33,6 +33,7 @@ export type ChangeKind =
   | 'type-added'
   | 'type-removed'
   | 'type-changed'
+  | 'type-renamed'
   | 'property-added'
   | 'property-removed'
   | 'property-retyped'
@@ -277,19 +278,26 @@ class FolderDiff {
   // -------------------------------------------------------------------------------------------
   // Types
 
+  /** A type as the schema names it: its name, or where an anonymous one is (`Person.Address`). */
+  private xmlPath(type: TypePlan, model: ServiceModel): string {
+    const def = typesById(model).get(type.id);
+    if (!def?.anonymous) return def?.name?.local ?? type.name;
+    return [def.anonymous.owner.name.local, ...def.anonymous.path.map((step) => step.replace(/^[@#]/, ''))].join('.');
+  }
+
   private types(): void {
     const directions = new Map([...directionsOf(this.oldPlan), ...directionsOf(this.newPlan)].map(([id, direction]) => [id, direction]));
     const before = new Map(this.oldPlan.types.map((type) => [this.moved(type.id), type]));
     const after = new Map(this.newPlan.types.map((type) => [type.id, type]));
     for (const [id, type] of before) {
       if (!after.has(id) && type.xmlName !== undefined) {
-        this.add({ kind: 'type-removed', breaking: true, path: displayName(type), message: `the type ${displayName(type)} is gone`, old: type.loc });
+        this.add({ kind: 'type-removed', breaking: true, path: this.xmlPath(type, this.oldModel), message: `the type ${displayName(type)} is gone`, old: type.loc });
       }
     }
     for (const [id, type] of after) {
       const old = before.get(id);
       if (!old) {
-        if (type.xmlName !== undefined) this.add({ kind: 'type-added', breaking: false, path: displayName(type), message: `new type ${displayName(type)}`, new: type.loc });
+        if (type.xmlName !== undefined) this.add({ kind: 'type-added', breaking: false, path: this.xmlPath(type, this.newModel), message: `new type ${displayName(type)}`, new: type.loc });
         continue;
       }
       const direction = mergeDirections(directions.get(type.id), directions.get(old.id));
@@ -298,8 +306,12 @@ class FolderDiff {
   }
 
   private type(old: TypePlan, type: TypePlan, direction: Direction): void {
-    const path = displayName(type);
+    // named by the schema, not by TypeScript: the same path both ways round, whatever was renamed
+    const path = this.xmlPath(type, this.newModel);
     const at = { old: old.loc, new: type.loc };
+    if (displayName(old) !== displayName(type)) {
+      this.add({ kind: 'type-renamed', breaking: true, path, ...at, message: `the TypeScript type ${displayName(old)} is now ${displayName(type)} (its name now collides with another's)` });
+    }
     if (old.shape !== type.shape) {
       this.add({ kind: 'type-changed', breaking: true, path, ...at, message: `${path} was ${describeShape(old)}, is ${describeShape(type)}` });
       return;
@@ -475,6 +487,14 @@ function directionsOf(plan: GroupPlan): Map<string, Direction> {
   const directions = new Map<string, Direction>();
   for (const id of new Set([...inputs, ...outputs])) directions.set(id, { input: inputs.has(id), output: outputs.has(id) });
   return directions;
+}
+
+const typeIndexes = new WeakMap<ServiceModel, Map<string, TypeDef>>();
+
+function typesById(model: ServiceModel): Map<string, TypeDef> {
+  let index = typeIndexes.get(model);
+  if (!index) typeIndexes.set(model, (index = new Map(model.types.map((def) => [def.id, def]))));
+  return index;
 }
 
 /** Every namespace a model's declarations are in. */

@@ -197,7 +197,24 @@ describe('diff: the command line', () => {
   });
 });
 
-describe('diff: every valid corpus WSDL against itself', () => {
+const INVERSE: Partial<Record<ChangeKind, ChangeKind>> = {
+  'agent-added': 'agent-removed',
+  'agent-removed': 'agent-added',
+  'operation-added': 'operation-removed',
+  'operation-removed': 'operation-added',
+  'parameter-added': 'parameter-removed',
+  'parameter-removed': 'parameter-added',
+  'header-added': 'header-removed',
+  'header-removed': 'header-added',
+  'enum-member-added': 'enum-member-removed',
+  'enum-member-removed': 'enum-member-added',
+  'type-added': 'type-removed',
+  'type-removed': 'type-added',
+  'property-added': 'property-removed',
+  'property-removed': 'property-added',
+};
+
+describe('diff: every valid corpus WSDL against itself, and against its neighbour both ways', () => {
   const valid = corpusWsdls().filter((wsdl) => !EXPECTED_BROKEN[wsdl.name]);
 
   it('finds no change', () => {
@@ -209,5 +226,22 @@ describe('diff: every valid corpus WSDL against itself', () => {
     }
     expect(valid.length).toBeGreaterThan(40);
     expect(nonEmpty).toEqual([]);
+  });
+
+  it('finds the same changes each way round, the one as the inverse of the other', () => {
+    const models = valid.map((wsdl) => loadModels(findInputs([wsdl.file])));
+    const problems: string[] = [];
+    models.forEach((a, index) => {
+      const b = models[(index + 1) % models.length]!;
+      const forward = diff(a, b).changes.map((c) => `${INVERSE[c.kind] ?? c.kind} ${c.path}`).sort();
+      const backward = diff(b, a).changes.map((c) => `${c.kind} ${c.path}`).sort();
+      if (forward.join('\n') !== backward.join('\n')) problems.push(`${valid[index]!.name} ↔ ${valid[(index + 1) % valid.length]!.name}`);
+      // adding is never breaking, removing always is
+      for (const change of diff(a, b).changes) {
+        if (change.kind.endsWith('-added') && change.kind !== 'parameter-added' && change.kind !== 'property-added' && change.breaking) problems.push(`${change.kind} ${change.path} is breaking`);
+        if (change.kind.endsWith('-removed') && !change.breaking) problems.push(`${change.kind} ${change.path} is compatible`);
+      }
+    });
+    expect(problems).toEqual([]);
   });
 });
