@@ -34,13 +34,14 @@ export function starterConfig(choices: StarterChoices): string {
   return `${lines.join('\n')}\n`;
 }
 
-function entries(keys: Readonly<Record<string, ConfigKey>>, chosen: Readonly<Record<string, unknown>>, indent: string, last = false): string[] {
+/** Each key with its comment; `nested`: the entries of a section (no blank line first, no comma last). */
+function entries(keys: Readonly<Record<string, ConfigKey>>, chosen: Readonly<Record<string, unknown>>, indent: string, nested = false): string[] {
   const names = Object.keys(keys);
   return names.flatMap((name, index) => {
     const key = keys[name]!;
     const value = Object.hasOwn(chosen, name) ? chosen[name] : key.default;
-    const comma = last && index === names.length - 1 ? '' : ',';
-    return ['', ...comment(key.description, indent), `${indent}${JSON.stringify(name)}: ${jsonOnOneLine(value)}${comma}`];
+    const comma = nested && index === names.length - 1 ? '' : ',';
+    return [...(nested && index === 0 ? [] : ['']), ...comment(key.description, indent), `${indent}${JSON.stringify(name)}: ${jsonOnOneLine(value)}${comma}`];
   });
 }
 
