@@ -1,5 +1,5 @@
 /** `wsdl-agents init`: writes a starter wsdl-agents.config.json, every setting explained. */
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAME, SCHEMA_FILE_NAME, TOP_LEVEL_KEYS } from '../config/keys.js';
@@ -61,6 +61,7 @@ async function runInit(args: ParsedArguments): Promise<number> {
 
   const { starterConfig } = await import('../config/starter.js');
   try {
+    mkdirSync(folder, { recursive: true });
     writeFileSync(file, starterConfig({ inputs, out, schema: schemaReference(folder) }));
   } catch (error) {
     process.stderr.write(`error: cannot write ${file}: ${(error as Error).message}\n`);
@@ -68,10 +69,10 @@ async function runInit(args: ParsedArguments): Promise<number> {
   }
 
   const missing = inputs.filter((input) => !isUrl(input) && !existsSync(path.resolve(folder, input)));
-  const run = `npx ${GENERATOR_NAME}${file === CONFIG_FILE_NAME ? '' : ` --config ${file}`}`;
+  const generate = `npx ${GENERATOR_NAME} generate${file === CONFIG_FILE_NAME ? '' : ` --config ${file}`}`;
   const next: [string, string][] = [
-    [`${run} generate`, 'generate as it says'],
-    [`${run} generate --watch`, 'and again whenever a WSDL or the configuration changes'],
+    [generate, 'generate as it says'],
+    [`${generate} --watch`, 'and again whenever a WSDL or the configuration changes'],
     ['npm install saxes', 'the one run-time dependency of the generated code'],
   ];
   const width = Math.max(...next.map(([command]) => command.length));
@@ -80,7 +81,7 @@ async function runInit(args: ParsedArguments): Promise<number> {
     ...missing.map((input) => `${input} does not exist yet: put your WSDL files there, or change "inputs".`),
     'Next:',
     ...next.map(([command, meaning]) => `  ${command.padEnd(width)}  ${meaning}`),
-    `In CI, \`${run} generate --check\` fails when ${out}/ is out of step with the WSDLs.`,
+    `In CI, \`${generate} --check\` fails when ${out}/ is out of step with the WSDLs.`,
   ];
   process.stdout.write(`${lines.join('\n')}\n`);
   return 0;

@@ -36,7 +36,7 @@ afterAll(() => {
 });
 
 describe('the packed tarball', () => {
-  it('holds the compiled generator, its API declarations, the runtime templates, the configuration's JSON Schema, README and LICENSE, and nothing else', () => {
+  it('holds the compiled generator, its API declarations, the runtime templates, the JSON Schema of the configuration, README and LICENSE, and nothing else', () => {
     const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.ts'))
       .map((name) => name.split(path.sep).join('/').replace(/\.ts$/, ''));
