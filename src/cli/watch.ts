@@ -53,19 +53,19 @@ export async function watchGenerate(
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 
-  let previous: GenerateArguments | undefined;
+  // what the last run that got as far as generating used and read: kept while the configuration is wrong
+  let settings: GenerateArguments | undefined;
+  let read = new Set<string>();
   const noted = new Set<string>();
   try {
     for (;;) {
-      const read = new Set<string>();
-      let settings = previous;
       try {
         settings = settingsOf();
-        previous = settings;
+        const reading = (read = new Set<string>());
         const maxBytes = settings.maxFileBytes;
         // every local file the loader asks for, found or not
         const readFile = (name: string) => {
-          if (!isUrl(name)) read.add(path.resolve(name));
+          if (!isUrl(name)) reading.add(path.resolve(name));
           return readLocalFile(name, maxBytes);
         };
         await generateOnce(settings, { readFile });

@@ -50,6 +50,17 @@ export class RunningCli {
     }
   }
 
+  /** Resolves once stdout and stderr together hold `count` matches of the (global) pattern. */
+  async waitForCount(pattern: RegExp, count: number, timeout = 20_000): Promise<void> {
+    const deadline = Date.now() + timeout;
+    while (((this.stdout + this.stderr).match(pattern)?.length ?? 0) < count) {
+      if (Date.now() > deadline || this.child.exitCode !== null) {
+        throw new Error(`fewer than ${count} of ${pattern} in the output of the command:\n--- stdout\n${this.stdout}\n--- stderr\n${this.stderr}`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  }
+
   /** Sends Ctrl-C's signal and resolves to the exit code. */
   async interrupt(): Promise<number | null> {
     this.child.kill('SIGINT');
