@@ -41,9 +41,9 @@ export type ValueOf<R extends ValueRule> = R extends { kind: 'boolean' }
         : string;
 
 /** Limits shared with the flags: Node.js cannot hold a larger file as one string. */
-export const LARGEST_FILE_MIB = 512;
+const LARGEST_FILE_MIB = 512;
 /** Timers cannot wait longer (2^31 - 1 ms); a larger value would fire at once. */
-export const LONGEST_TIMEOUT_SECONDS = 2_147_483;
+const LONGEST_TIMEOUT_SECONDS = 2_147_483;
 
 /** The keys at the top of the file. */
 export const TOP_LEVEL_KEYS = {

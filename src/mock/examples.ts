@@ -10,7 +10,7 @@ import path from 'node:path';
 import { closest } from '../cli/suggest.js';
 import type { MockOperation } from './operations.js';
 
-export const RESPONSE_SUFFIX = '.response.xml';
+const RESPONSE_SUFFIX = '.response.xml';
 
 /** The files that may answer an operation, most specific first (posix paths, relative to the examples folder). */
 export function exampleCandidates(operation: MockOperation): string[] {
