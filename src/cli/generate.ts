@@ -1,36 +1,25 @@
 /** `wsdl-agents generate`: WSDL files in, an output folder of TypeScript out (or checked). */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { TOP_LEVEL_KEYS } from '../config/keys.js';
 import { formatWarning } from '../errors.js';
+import type { GenerateOptions } from '../generate.js';
 import { GENERATOR_NAME } from '../version.js';
 import { declarationChanges, describeDeclarationChanges } from '../write/declarations.js';
 import { compareOutput, isSame, writeOutput } from '../write/output.js';
-import { booleanOption, numberOption, stringList, stringOption, UsageError, type CliCommand, type ParsedArguments } from './command.js';
+import { booleanOption, stringList, UsageError, type CliCommand, type ParsedArguments } from './command.js';
+import { CONFIG_OPTION, codeOptionFlags, configPathFor, configurationFor, flagValues, mergeSettings, settingOptions, type Settings } from './settings.js';
+import { watchGenerate } from './watch.js';
 
-const DEFAULT_INPUT = 'wsdl';
-const DEFAULT_OUT = 'generated';
-const DEFAULT_MAX_FILE_MIB = 16;
-const DEFAULT_FETCH_TIMEOUT_SECONDS = 30;
-/** Node.js cannot hold a larger file as one string. */
-const LARGEST_FILE_MIB = 512;
-/** Timers cannot wait longer (2^31 - 1 ms); a larger value would fire at once. */
-const LONGEST_TIMEOUT_SECONDS = 2_147_483;
+const [DEFAULT_INPUT] = TOP_LEVEL_KEYS.inputs.default;
+const DEFAULT_OUT = TOP_LEVEL_KEYS.out.default;
 
 /** The options of every command that reads WSDLs: how far and how long it may go for them. */
-export const LOADING_OPTIONS: CliCommand['options'] = {
-  'allow-remote': {
-    type: 'boolean',
-    default: false,
-    describe: 'Follow imports to http(s) URLs from local WSDLs, and to other hosts from remote ones',
-  },
-  'max-file-size': { type: 'number', default: DEFAULT_MAX_FILE_MIB, describe: `Refuse WSDL and XSD files larger than this many MiB (at most ${LARGEST_FILE_MIB})` },
-  'fetch-timeout': { type: 'number', default: DEFAULT_FETCH_TIMEOUT_SECONDS, describe: 'Seconds to wait for each remote file' },
-};
+export const LOADING_OPTIONS: CliCommand['options'] = settingOptions(['allowRemote', 'maxFileSize', 'fetchTimeout']);
 
 export function loadingArguments(args: ParsedArguments): { allowRemote: boolean; maxFileBytes: number; fetchTimeout: number } {
-  const maxFileSize = numberOption(args, 'max-file-size', { above: 0, atMost: LARGEST_FILE_MIB, unit: 'MiB' }) ?? DEFAULT_MAX_FILE_MIB;
-  const fetchTimeout = numberOption(args, 'fetch-timeout', { above: 0, atMost: LONGEST_TIMEOUT_SECONDS, unit: 'seconds' }) ?? DEFAULT_FETCH_TIMEOUT_SECONDS;
-  return { allowRemote: booleanOption(args, 'allow-remote'), maxFileBytes: Math.round(maxFileSize * 1024 * 1024), fetchTimeout: Math.round(fetchTimeout * 1000) };
+  const { allowRemote, maxFileBytes, fetchTimeout } = mergeSettings([], flagValues(args), undefined);
+  return { allowRemote, maxFileBytes, fetchTimeout };
 }
 
 export const generateCommand: CliCommand = {
@@ -45,20 +34,27 @@ export const generateCommand: CliCommand = {
   },
   summary: 'Generate typed TypeScript agents from WSDL files (the default command)',
   options: {
-    out: { alias: 'o', type: 'string', default: DEFAULT_OUT, describe: 'Output folder; replaced as a whole, only when generation succeeds' },
+    ...settingOptions(['out']),
     check: {
       type: 'boolean',
       default: false,
       describe: 'Write nothing; exit 1 and name the files when the output folder differs from what would be generated',
     },
-    quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' },
-    ...LOADING_OPTIONS,
+    watch: {
+      type: 'boolean',
+      default: false,
+      describe: 'Generate, then again whenever a WSDL, a file it imports or the configuration changes, until Ctrl-C',
+    },
+    ...CONFIG_OPTION,
+    ...settingOptions(['quiet', 'allowRemote', 'maxFileSize', 'fetchTimeout', 'strict']),
+    ...codeOptionFlags(),
   },
   examples: [
     [`generate`, `Generate ${DEFAULT_INPUT}/ into ${DEFAULT_OUT}/`],
     [`generate Services.wsdl --out src/soap`, 'Generate one WSDL into src/soap/'],
     [`generate https://host/Agent.svc?wsdl`, `Generate a WSDL from its URL into ${DEFAULT_OUT}/`],
     [`generate --check`, `Exit 1 when ${DEFAULT_OUT}/ is out of date, as in CI`],
+    [`generate --watch`, 'Generate again on every change'],
   ],
   exitCodes: [
     { code: 0, meaning: 'generated, or already up to date' },
@@ -66,41 +62,45 @@ export const generateCommand: CliCommand = {
     { code: 2, meaning: 'wrong usage' },
   ],
   badInputExitCode: 1,
-  run: (args) => runGenerate(generateArguments(args)),
+  run: (args) => {
+    if (!booleanOption(args, 'watch')) return runGenerate(generateArguments(args));
+    if (booleanOption(args, 'check')) throw new UsageError('--watch and --check cannot be given together');
+    flagValues(args); // wrong flags end the command at once; a wrong configuration is reported and watched
+    return watchGenerate(() => generateArguments(args), configPathFor(args), runGenerate);
+  },
 };
 
-interface GenerateArguments extends ReturnType<typeof loadingArguments> {
-  readonly inputs: readonly string[];
-  readonly out: string;
+export interface GenerateArguments extends Settings {
   readonly check: boolean;
-  readonly quiet: boolean;
 }
 
+/** The flags, over the configuration (read anew each time), over the defaults. */
 function generateArguments(args: ParsedArguments): GenerateArguments {
-  const out = (stringOption(args, 'out') ?? DEFAULT_OUT).replace(/[\\/]+$/, '') || '.';
-  const loading = loadingArguments(args);
-  const inputs = stringList(args, 'inputs');
-  if (inputs.length === 0 && !existsSync(DEFAULT_INPUT)) {
+  const settings = mergeSettings(stringList(args, 'inputs'), flagValues(args), configurationFor(args));
+  if (settings.inputs.length === 0 && !existsSync(DEFAULT_INPUT)) {
     throw new UsageError(
       `no inputs given and no ${DEFAULT_INPUT}/ folder here: run \`${GENERATOR_NAME} generate <file.wsdl|folder|url> --out <dir>\``,
     );
   }
-  return {
-    inputs: inputs.length > 0 ? inputs : [DEFAULT_INPUT],
-    out,
-    check: booleanOption(args, 'check'),
-    quiet: booleanOption(args, 'quiet'),
-    ...loading,
-  };
+  return { ...settings, inputs: settings.inputs.length > 0 ? settings.inputs : [DEFAULT_INPUT], check: booleanOption(args, 'check') };
 }
 
-async function runGenerate(args: GenerateArguments): Promise<number> {
+/** Generates once; `extra` options are for --watch, which records the files read. */
+async function runGenerate(args: GenerateArguments, extra: GenerateOptions = {}): Promise<number> {
   const say = (line: string) => {
     if (!args.quiet) process.stdout.write(`${line}\n`);
   };
   // the generator loads only when there is work: help and usage errors stay instant
   const { findInputs, generateAsync } = await import('../generate.js');
-  const result = await generateAsync(findInputs(args.inputs), args);
+  const options: GenerateOptions = {
+    allowRemote: args.allowRemote,
+    maxFileBytes: args.maxFileBytes,
+    fetchTimeout: args.fetchTimeout,
+    strict: args.strict,
+    ...args.codeOptions,
+    ...extra,
+  };
+  const result = await generateAsync(findInputs(args.inputs), options);
   for (const warning of result.warnings) if (!args.quiet) process.stderr.write(`${formatWarning(warning)}\n`);
   for (const { source, agents, operations, types } of result.summary) {
     say(`${source}: ${count(agents, 'agent')}, ${count(operations, 'operation')}, ${count(types, 'type')}`);

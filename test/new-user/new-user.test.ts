@@ -36,7 +36,7 @@ afterAll(() => {
 });
 
 describe('the packed tarball', () => {
-  it('holds the compiled generator, its API declarations, the runtime templates, README and LICENSE, and nothing else', () => {
+  it('holds the compiled generator, its API declarations, the runtime templates, the JSON Schema of the configuration, README and LICENSE, and nothing else', () => {
     const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.ts'))
       .map((name) => name.split(path.sep).join('/').replace(/\.ts$/, ''));
@@ -50,6 +50,7 @@ describe('the packed tarball', () => {
       // the command line is no API: its declarations stay out
       ...sources.filter((module) => !isCli(module)).map((module) => `dist/${module}.d.ts`),
       ...templates,
+      'wsdl-agents.schema.json',
     ].sort();
     expect(tarball.files).toEqual(expected);
   });

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { run } from './processes.js';
 
 /** What the build reads, besides the files package.json ships. */
-const BUILD_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'templates', 'README.md', 'LICENSE'];
+const BUILD_INPUTS = ['package.json', 'tsconfig.json', 'tsconfig.build.json', 'src', 'templates', 'README.md', 'LICENSE', 'wsdl-agents.schema.json'];
 
 export interface PackedTarball {
   /** Absolute path of the .tgz. */
