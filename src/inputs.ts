@@ -6,6 +6,10 @@ import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { WsdlError } from './errors.js';
 
+export function isUrl(location: string): boolean {
+  return /^https?:\/\//i.test(location);
+}
+
 export interface WsdlInput {
   /** The WSDL file to read. */
   readonly file: string;
@@ -22,7 +26,7 @@ export interface WsdlInput {
 export function findInputs(inputs: readonly string[]): WsdlInput[] {
   const found: WsdlInput[] = [];
   for (const input of inputs) {
-    if (/^https?:\/\//i.test(input)) {
+    if (isUrl(input)) {
       const url = new URL(input);
       found.push({ file: url.href, sourceName: path.posix.basename(url.pathname) || url.host, group: '' });
       continue;

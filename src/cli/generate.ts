@@ -4,12 +4,14 @@ import path from 'node:path';
 import { TOP_LEVEL_KEYS } from '../config/keys.js';
 import { formatWarning } from '../errors.js';
 import type { GenerateOptions } from '../generate.js';
-import { GENERATOR_NAME } from '../version.js';
+import { findInputs } from '../inputs.js';
+import { GENERATOR_NAME, GENERATOR_VERSION } from '../version.js';
 import { declarationChanges, describeDeclarationChanges } from '../write/declarations.js';
+import { stampOutput, writtenByThisGenerator } from '../write/fingerprint.js';
+import { isUpToDate, MANIFEST_FILE, manifestText } from '../write/manifest.js';
 import { compareOutput, isSame, writeOutput } from '../write/output.js';
 import { booleanOption, stringList, UsageError, type CliCommand, type ParsedArguments } from './command.js';
 import { CONFIG_OPTION, codeOptionFlags, configPathFor, configurationFor, flagValues, mergeSettings, settingOptions, type Settings } from './settings.js';
-import { watchGenerate } from './watch.js';
 
 const [DEFAULT_INPUT] = TOP_LEVEL_KEYS.inputs.default;
 const DEFAULT_OUT = TOP_LEVEL_KEYS.out.default;
@@ -66,7 +68,7 @@ export const generateCommand: CliCommand = {
     if (!booleanOption(args, 'watch')) return runGenerate(generateArguments(args));
     if (booleanOption(args, 'check')) throw new UsageError('--watch and --check cannot be given together');
     flagValues(args); // wrong flags end the command at once; a wrong configuration is reported and watched
-    return watchGenerate(() => generateArguments(args), configPathFor(args), runGenerate);
+    return import('./watch.js').then(({ watchGenerate }) => watchGenerate(() => generateArguments(args), configPathFor(args), runGenerate));
   },
 };
 
@@ -90,8 +92,16 @@ async function runGenerate(args: GenerateArguments, extra: GenerateOptions = {})
   const say = (line: string) => {
     if (!args.quiet) process.stdout.write(`${line}\n`);
   };
-  // the generator loads only when there is work: help and usage errors stay instant
-  const { findInputs, generateAsync } = await import('../generate.js');
+  const wsdls = findInputs(args.inputs).map((input) => input.file);
+  const subject = { generator: `${GENERATOR_NAME} ${GENERATOR_VERSION}`, options: { ...args.codeOptions, strict: args.strict, allowRemote: args.allowRemote }, wsdls };
+  // nothing changed since this generator wrote the output: it is what would be written again
+  // (--check always compares in full: it is what CI trusts)
+  if (!args.check && isUpToDate(args.out, subject) && writtenByThisGenerator(args.out)) {
+    say(`${args.out}/ is up to date: no input, option or output file changed since it was generated.`);
+    return 0;
+  }
+  // the generator loads only when there is work: help, usage errors and up-to-date runs stay instant
+  const { generateAsync } = await import('../generate.js');
   const options: GenerateOptions = {
     allowRemote: args.allowRemote,
     maxFileBytes: args.maxFileBytes,
@@ -100,7 +110,11 @@ async function runGenerate(args: GenerateArguments, extra: GenerateOptions = {})
     ...args.codeOptions,
     ...extra,
   };
-  const result = await generateAsync(findInputs(args.inputs), options);
+  const generated = await generateAsync(findInputs(args.inputs), options);
+  const files = new Map(generated.files);
+  const read = generated.models.flatMap(({ model }) => model.sources.flatMap((source) => source.files));
+  files.set(MANIFEST_FILE, manifestText(args.out, { ...subject, inputs: read }, files));
+  const result = { ...generated, files };
   for (const warning of result.warnings) if (!args.quiet) process.stderr.write(`${formatWarning(warning)}\n`);
   for (const { source, agents, operations, types } of result.summary) {
     say(`${source}: ${count(agents, 'agent')}, ${count(operations, 'operation')}, ${count(types, 'type')}`);
@@ -119,7 +133,7 @@ async function runGenerate(args: GenerateArguments, extra: GenerateOptions = {})
       return 0;
     }
     const lines = [
-      ...difference.changed.map((f) => `  changed: ${args.out}/${f}: ${describeDeclarationChanges(declarationChanges(readFileSync(path.join(args.out, f), 'utf8'), result.files.get(f)!))}`),
+      ...difference.changed.map((f) => `  changed: ${args.out}/${f}: ${f === MANIFEST_FILE ? 'an input, an option or the generator changed since it was written' : describeDeclarationChanges(declarationChanges(readFileSync(path.join(args.out, f), 'utf8'), result.files.get(f)!))}`),
       ...difference.missing.map((f) => `  missing: ${args.out}/${f}`),
       ...difference.extra.map((f) => `  not generated (stale): ${args.out}/${f}`),
     ];
@@ -127,10 +141,12 @@ async function runGenerate(args: GenerateArguments, extra: GenerateOptions = {})
     return 1;
   }
   if (isSame(difference)) {
+    stampOutput(args.out);
     say(`${totals}; ${args.out}/ is already up to date (${count(result.files.size, 'file')}).`);
     return 0;
   }
   writeOutput(args.out, result.files);
+  stampOutput(args.out);
   say(`${totals}; wrote ${count(result.files.size, 'file')} to ${args.out}/.`);
   return 0;
 }

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CONFIG_FILE_NAME, SCHEMA_FILE_NAME, TOP_LEVEL_KEYS } from '../config/keys.js';
-import { isUrl } from '../read/load.js';
+import { isUrl } from '../inputs.js';
 import { GENERATOR_NAME } from '../version.js';
 import { booleanOption, stringList, stringOption, type CliCommand, type ParsedArguments } from './command.js';
 

@@ -67,7 +67,9 @@ async function parse(args: readonly string[]): Promise<number> {
     .alias('help', 'h')
     .strict()
     .exitProcess(false)
-    .wrap(Math.min(110, process.stdout.columns || 110))
+    // yargs lays out a command's help after running it too (to show on failure, which we never do):
+    // wrapping that text costs more than a whole up-to-date run, so only help is wrapped
+    .wrap(args.some((arg) => arg === '--help' || arg === '-h' || arg === 'help') ? Math.min(110, process.stdout.columns || 110) : null)
     .fail((message, error) => {
       throw error ?? new UsageError(message);
     });

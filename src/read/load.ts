@@ -21,9 +21,9 @@ export interface LoadOptions {
 
 export const DEFAULT_MAX_FILE_BYTES = 16 * 1024 * 1024;
 
-export function isUrl(location: string): boolean {
-  return /^https?:\/\//i.test(location);
-}
+import { isUrl } from '../inputs.js';
+
+export { isUrl };
 
 export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument {
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 
+vi.mock('../../src/inputs.js', () => ({ findInputs: () => [], isUrl: () => false }));
 vi.mock('../../src/generate.js', () => ({
-  findInputs: () => [],
   generateAsync: () => Promise.reject(new TypeError("Cannot read properties of undefined (reading 'name')")),
 }));
 

@@ -7,8 +7,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as generated from '../../generated/Services86/index.js';
-import * as descriptors from '../../generated/Services86/descriptors.js';
-import type { AgentDesc } from '../../generated/runtime/index.js';
+import { AGENT_DESCRIPTORS } from '../helpers/generated-descriptors.js';
 import { findInputs, generate, loadModels } from '../../src/generate.js';
 import { createMockServer } from '../../src/mock/server.js';
 import { camelCase } from '../../src/plan/names.js';
@@ -70,7 +69,7 @@ describe('mock server: generated agents get the documented responses', () => {
     const Agent = (generated as unknown as Record<string, AgentClass>)[`${agent}Agent`]!;
     // the mock answers whatever the arguments: every parameter is optional in these WSDLs
     const result = await new Agent({ endpoint: `${base}/Cust12345/Remote/Services86/${agent}.svc` })[camelCase(operation)]!();
-    const output = (descriptors as unknown as Record<string, AgentDesc>)[`${agent}Agent$`]!.operations[operation]!.output;
+    const output = AGENT_DESCRIPTORS[`${agent}Agent$`]!.operations[operation]!.output;
     const expected = output?.result === 'void' ? undefined : output?.result === 'single' ? (response.members[0]?.[1] ?? null) : Object.fromEntries(response.members);
     expect(result).toEqual(expected);
   });
