@@ -5,6 +5,8 @@ import { LEGACY_XSD_NAMESPACES, SOAP_ENCODING_NAMESPACES, XSD_NS, type QName, ty
 export type ScalarKind =
   | 'string'
   | 'integer'
+  /** An integer that may exceed 2^53 (xs:long, xs:integer and kin): carried as the int64 option says. */
+  | 'bigInteger'
   | 'decimal'
   | 'double'
   | 'boolean'
@@ -14,7 +16,7 @@ export type ScalarKind =
   | 'anyType';
 
 /** The TypeScript type of one value of a built-in. */
-export type BuiltinTsType = 'string' | 'number' | 'boolean' | 'unknown' | 'Date' | 'Uint8Array';
+export type BuiltinTsType = 'string' | 'number' | 'bigint' | 'boolean' | 'unknown' | 'Date' | 'Uint8Array';
 
 export interface Builtin {
   readonly scalar: ScalarKind;
@@ -25,6 +27,7 @@ export interface Builtin {
 
 const text: Builtin = { scalar: 'string', tsType: 'string' };
 const integer: Builtin = { scalar: 'integer', tsType: 'number' };
+const bigInteger: Builtin = { scalar: 'bigInteger', tsType: 'number' };
 const textList: Builtin = { scalar: 'string', tsType: 'string', list: true };
 
 const BUILTINS: Readonly<Record<string, Builtin>> = {
@@ -53,16 +56,16 @@ const BUILTINS: Readonly<Record<string, Builtin>> = {
   NMTOKENS: textList,
   IDREFS: textList,
   ENTITIES: textList,
-  integer,
+  integer: bigInteger,
   int: integer,
-  long: integer,
+  long: bigInteger,
   short: integer,
   byte: integer,
-  nonNegativeInteger: integer,
-  positiveInteger: integer,
-  nonPositiveInteger: integer,
-  negativeInteger: integer,
-  unsignedLong: integer,
+  nonNegativeInteger: bigInteger,
+  positiveInteger: bigInteger,
+  nonPositiveInteger: bigInteger,
+  negativeInteger: bigInteger,
+  unsignedLong: bigInteger,
   unsignedInt: integer,
   unsignedShort: integer,
   unsignedByte: integer,

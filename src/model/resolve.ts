@@ -383,6 +383,8 @@ class Resolver {
     else if (def.variety === 'list' && def.itemType) scalar = of(def.itemType);
     else if (def.variety === 'union') {
       const members = new Set((def.memberTypes ?? []).map(of));
+      // integers of either size are integers: the larger carries both
+      if (members.size === 2 && members.has('integer') && members.has('bigInteger')) members.delete('integer');
       scalar = members.size === 1 ? [...members][0]! : 'string';
     }
     this.scalars.set(id, scalar);

@@ -3,7 +3,7 @@
  * (record, WCF collection, dictionary or simple) in its namespace's module, with its members.
  */
 import { WsdlError, type Warning } from '../errors.js';
-import { builtin } from '../model/builtins.js';
+import { builtin, type BuiltinTsType, type ScalarKind } from '../model/builtins.js';
 import type { ComplexTypeDef, MemberDef, ServiceModel, SimpleTypeDef, SourceLocation, TypeDef, TypeRef } from '../model/model.js';
 import { UniqueNames, typeName, identifier } from './names.js';
 import { assignNames, moduleNames, type NameRequest } from './naming.js';
@@ -16,10 +16,11 @@ import {
   type FieldPlan,
   type ModulePlan,
   type RecordTypePlan,
+  type RuntimeScalar,
   type TypePlan,
 } from './plan.js';
 import type { CodeOptions } from './options.js';
-import { arrayOf, builtinType, nullable, recordOf, ref, union, type TsType } from './ts-type.js';
+import { arrayOf, builtinType, nullable, recordOf, ref, STRING, union, type TsType } from './ts-type.js';
 
 type Shape = TypePlan['shape'];
 
@@ -348,9 +349,8 @@ export class TypePlanner {
   value(reference: TypeRef): { type: TsType; descriptor: DescriptorRef } {
     if (reference.kind === 'builtin') {
       const found = builtin(reference.name)!;
-      return found.list
-        ? { type: arrayOf(builtinType(found.tsType)), descriptor: { kind: 'list', item: found.scalar } }
-        : { type: builtinType(found.tsType), descriptor: { kind: 'scalar', scalar: found.scalar } };
+      const { type, scalar } = this.carrier(found.scalar, found.tsType);
+      return found.list ? { type: arrayOf(type), descriptor: { kind: 'list', item: scalar } } : { type, descriptor: { kind: 'scalar', scalar } };
     }
     const def = this.def(reference.id);
     if (def.kind === 'simple') {
@@ -383,9 +383,25 @@ export class TypePlanner {
     }
   }
 
-  /** Literal members of an enumeration: numbers for numeric bases, strings otherwise. */
+  /**
+   * How values of a scalar are carried at run time and typed, as the options say: xs:dateTime as
+   * `Date` or an ISO string, integers beyond 2^53 (xs:long and kin) as `number`, `bigint` or a
+   * decimal string.
+   */
+  private carrier(scalar: ScalarKind, tsType: BuiltinTsType): { type: TsType; scalar: RuntimeScalar } {
+    if (scalar === 'dateTime' && this.options.dates === 'string') return { type: STRING, scalar: 'dateTimeString' };
+    if (scalar === 'bigInteger') {
+      if (this.options.int64 === 'bigint') return { type: builtinType('bigint'), scalar: 'bigint' };
+      if (this.options.int64 === 'string') return { type: STRING, scalar: 'integerString' };
+      return { type: builtinType(tsType), scalar: 'integer' };
+    }
+    return { type: builtinType(tsType), scalar };
+  }
+
+  /** Literal members of an enumeration: numbers for numeric bases (carried as numbers), strings otherwise. */
   private enumerationMembers(def: SimpleTypeDef): (string | number)[] {
-    const numeric = def.scalar === 'integer' || def.scalar === 'decimal' || def.scalar === 'double';
+    const carried = this.carrier(def.scalar, 'number').scalar;
+    const numeric = carried === 'integer' || carried === 'decimal' || carried === 'double';
     const members = def.enumeration!.map((value) => (numeric && value.trim() !== '' && Number.isFinite(Number(value)) ? Number(value) : value));
     return [...new Set(members)];
   }
@@ -393,15 +409,17 @@ export class TypePlanner {
   private simpleUse(reference: TypeRef): TsType {
     if (reference.kind === 'builtin') {
       const found = builtin(reference.name)!;
-      return found.list ? arrayOf(builtinType(found.tsType)) : builtinType(found.tsType);
+      const { type } = this.carrier(found.scalar, found.tsType);
+      return found.list ? arrayOf(type) : type;
     }
     const def = this.def(reference.id) as SimpleTypeDef;
     return def.name ? this.namedRef(this.plan(def)) : this.simpleTsType(def);
   }
 
   private simpleDescriptor(def: SimpleTypeDef): DescriptorRef {
-    if (def.variety === 'list' || def.builtinList) return { kind: 'list', item: def.builtinList ? 'string' : def.scalar };
-    return { kind: 'scalar', scalar: def.scalar };
+    const scalar = this.carrier(def.scalar, 'number').scalar;
+    if (def.variety === 'list' || def.builtinList) return { kind: 'list', item: def.builtinList ? 'string' : scalar };
+    return { kind: 'scalar', scalar };
   }
 }
 

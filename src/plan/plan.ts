@@ -66,10 +66,19 @@ export interface ModulePlan {
   readonly file: string;
 }
 
+/** How the runtime carries a simple value (the `Scalar` of templates/runtime/descriptors.ts). */
+export type RuntimeScalar =
+  | Exclude<ScalarKind, 'bigInteger'>
+  /** xs:dateTime as an ISO 8601 string (the `dates: 'string'` option). */
+  | 'dateTimeString'
+  /** Integers beyond 2^53 as `bigint` or as decimal strings (the `int64` option). */
+  | 'bigint'
+  | 'integerString';
+
 /** How a value is described to the runtime: a scalar, a list of scalars, or a complex type's descriptor. */
 export type DescriptorRef =
-  | { readonly kind: 'scalar'; readonly scalar: ScalarKind }
-  | { readonly kind: 'list'; readonly item: ScalarKind }
+  | { readonly kind: 'scalar'; readonly scalar: RuntimeScalar }
+  | { readonly kind: 'list'; readonly item: RuntimeScalar }
   /** A complex type, by its key in the descriptor data. */
   | { readonly kind: 'type'; readonly descriptor: string };
 

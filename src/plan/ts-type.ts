@@ -6,7 +6,7 @@ import type { BuiltinTsType } from '../model/builtins.js';
 import { propertyKey } from './names.js';
 
 export type TsType =
-  | { readonly kind: 'keyword'; readonly name: 'string' | 'number' | 'boolean' | 'unknown' | 'void' | 'null' | 'never' }
+  | { readonly kind: 'keyword'; readonly name: 'string' | 'number' | 'bigint' | 'boolean' | 'unknown' | 'void' | 'null' | 'never' }
   /** A global type of the JavaScript platform. */
   | { readonly kind: 'global'; readonly name: 'Date' | 'Uint8Array' }
   /** A generated type: its name and the module file (relative to the folder) that declares it. */
