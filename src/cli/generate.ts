@@ -52,6 +52,11 @@ export const generateCommand: CliCommand = {
       describe: 'Write nothing; exit 1 and name the files when the output folder differs from what would be generated',
     },
     quiet: { alias: 'q', type: 'boolean', default: false, describe: 'Print only errors' },
+    strict: {
+      type: 'boolean',
+      default: false,
+      describe: 'Refuse a WSDL with a fault that is otherwise worked around with a warning (an unreadable import, an undeclared type, …)',
+    },
     ...LOADING_OPTIONS,
   },
   examples: [
@@ -59,6 +64,7 @@ export const generateCommand: CliCommand = {
     [`generate Services.wsdl --out src/soap`, 'Generate one WSDL into src/soap/'],
     [`generate https://host/Agent.svc?wsdl`, `Generate a WSDL from its URL into ${DEFAULT_OUT}/`],
     [`generate --check`, `Exit 1 when ${DEFAULT_OUT}/ is out of date, as in CI`],
+    [`generate vendor.wsdl --strict`, 'Refuse the WSDL at its first fault instead of working around it'],
   ],
   exitCodes: [
     { code: 0, meaning: 'generated, or already up to date' },
@@ -74,6 +80,7 @@ interface GenerateArguments extends ReturnType<typeof loadingArguments> {
   readonly out: string;
   readonly check: boolean;
   readonly quiet: boolean;
+  readonly strict: boolean;
 }
 
 function generateArguments(args: ParsedArguments): GenerateArguments {
@@ -90,6 +97,7 @@ function generateArguments(args: ParsedArguments): GenerateArguments {
     out,
     check: booleanOption(args, 'check'),
     quiet: booleanOption(args, 'quiet'),
+    strict: booleanOption(args, 'strict'),
     ...loading,
   };
 }
@@ -102,6 +110,7 @@ async function runGenerate(args: GenerateArguments): Promise<number> {
   const { findInputs, generateAsync } = await import('../generate.js');
   const result = await generateAsync(findInputs(args.inputs), args);
   for (const warning of result.warnings) if (!args.quiet) process.stderr.write(`${formatWarning(warning)}\n`);
+  for (const { file, publisher, version, namespace } of result.catalogSchemas) say(`using ${file} (${publisher}, ${version}) for ${namespace}`);
   for (const { source, agents, operations, types } of result.summary) {
     say(`${source}: ${count(agents, 'agent')}, ${count(operations, 'operation')}, ${count(types, 'type')}`);
   }

@@ -32,8 +32,24 @@ export interface WsdlDocument {
   readonly portTypes: PortType[];
   readonly messages: Message[];
   readonly schemas: Schema[];
-  /** What the reader accepted although it is not quite right (an unqualified built-in name, ...). */
+  /** The schemas read from the catalog of well-known schemas (src/read/catalog), in the order read. */
+  readonly catalogSchemas: CatalogSchemaUse[];
+  /**
+   * What the reader accepted although it is not quite right (an unqualified built-in name, ...),
+   * and, unless loading was strict, the faults it worked around (an import it could not read, ...).
+   */
   readonly warnings: { readonly message: string; readonly loc: SourceLocation }[];
+}
+
+/** A schema of the catalog that a WSDL needed: for progress output. */
+export interface CatalogSchemaUse {
+  /** The file in the catalog: `xml-2009-01.xsd`. */
+  readonly file: string;
+  readonly namespace: string;
+  /** What it is: `The XML namespace (xml:lang, xml:space, xml:base, xml:id)`. */
+  readonly name: string;
+  readonly publisher: string;
+  readonly version: string;
 }
 
 export interface Service {
@@ -187,6 +203,8 @@ export type Particle =
       readonly kind: 'any';
       readonly minOccurs: number;
       readonly maxOccurs: number | 'unbounded';
+      /** Read from `<xs:element ref="xs:schema"/>`: the inline schema of a .NET DataSet. */
+      readonly inlineSchema?: true;
       readonly loc: SourceLocation;
     };
 
@@ -270,6 +288,8 @@ export const LEGACY_XSD_NAMESPACES: readonly string[] = ['http://www.w3.org/2000
 /** SOAP 1.1 and 1.2 encoding: their simple types mirror XML Schema's (`soapenc:string`), plus `Array`. */
 export const SOAP_ENCODING_NAMESPACES: readonly string[] = ['http://schemas.xmlsoap.org/soap/encoding/', 'http://www.w3.org/2003/05/soap-encoding'];
 export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
+/** The namespace of `xml:lang`, `xml:space`, `xml:base` and `xml:id`, bound to the prefix `xml` without a declaration. */
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const SOAP11_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap/';
 export const SOAP12_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap12/';
 export const WCF_SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';

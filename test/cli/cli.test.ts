@@ -125,12 +125,19 @@ describe('wsdl-agents CLI', () => {
     const wsdl = path.join(dir, 'wsdl/Services86/Diagnostics.wsdl');
     writeFileSync(wsdl, readFileSync(wsdl, 'utf8').replace('type="tns:SoCredentials"', 'type="tns:SoCredential"'));
 
-    const { code, stdout, stderr } = run(dir);
+    const { code, stdout, stderr } = run(dir, 'generate', '--strict');
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error: wsdl\/Services86\/Diagnostics\.wsdl:17:7: the type \{http:\/\/www\.superoffice\.net\/ws\/crm\/NetServer\/Services86\}SoCredential is not declared in any schema\n$/);
     expect(stdout).toBe('');
     expect(snapshot(path.join(dir, 'generated'))).toEqual(before);
     expect(readdirSync(dir).sort()).toEqual(['generated', 'wsdl']);
+
+    // without --strict the fault is worked around: a warning at the same place, and exit 0
+    const lenient = run(dir);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain(
+      'wsdl/Services86/Diagnostics.wsdl:17:7: warning: the type {http://www.superoffice.net/ws/crm/NetServer/Services86}SoCredential is not declared in any schema; it is typed unknown\n',
+    );
   });
 
   it('refuses to replace a folder it did not generate', () => {

@@ -36,12 +36,16 @@ afterAll(() => {
 });
 
 describe('the packed tarball', () => {
-  it('holds the compiled generator, its API declarations, the runtime templates, README and LICENSE, and nothing else', () => {
+  it('holds the compiled generator, its API declarations, the runtime templates, the schema catalog, README and LICENSE, and nothing else', () => {
     const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.ts'))
       .map((name) => name.split(path.sep).join('/').replace(/\.ts$/, ''));
     const isCli = (module: string) => module === 'cli' || module.startsWith('cli/');
     const templates = readdirSync(path.join(ROOT, 'templates/runtime')).map((name) => `templates/runtime/${name}`);
+    // the catalog of well-known schemas: data the generator reads, with its licences and sources
+    const catalog = readdirSync(path.join(ROOT, 'src/read/catalog'))
+      .filter((name) => !name.startsWith('.'))
+      .map((name) => `src/read/catalog/${name}`);
     const expected = [
       'LICENSE',
       'README.md',
@@ -50,6 +54,7 @@ describe('the packed tarball', () => {
       // the command line is no API: its declarations stay out
       ...sources.filter((module) => !isCli(module)).map((module) => `dist/${module}.d.ts`),
       ...templates,
+      ...catalog,
     ].sort();
     expect(tarball.files).toEqual(expected);
   });
