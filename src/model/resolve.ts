@@ -395,7 +395,8 @@ class Resolver {
     const def = this.types.get(id);
     if (def?.kind !== 'simple') return 'string';
     if (path.includes(id)) {
-      throw new WsdlError(`this simple type derives from itself (${[...path.slice(path.indexOf(id)), id].map(shortId).join(' → ')})`, def.loc);
+      const what = def.name ? formatQName(def.name) : 'this simple type';
+      throw new WsdlError(`${what} derives from itself (${[...path.slice(path.indexOf(id)), id].map(shortId).join(' → ')})`, def.loc);
     }
     const inner = [...path, id];
     const of = (reference: TypeRef): ScalarKind =>

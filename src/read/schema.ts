@@ -49,6 +49,9 @@ function isXsdNamespace(namespace: string): boolean {
   return namespace === XSD_NS || LEGACY_XSD_NAMESPACES.includes(namespace);
 }
 
+/** Nesting of model groups and anonymous types; a group and an anonymous type inside are two levels. */
+const MAX_NESTING = 256;
+
 /** What the JSDoc of a type holding a .NET DataSet says, after the type's own documentation. */
 const DATA_SET_NOTE =
   'A .NET DataSet: its XML Schema (xs:schema) and then its data (usually a diffgr:diffgram), each kept as XML text in $any.';
@@ -158,6 +161,8 @@ export function readSchema(element: Element, file: string, targetNamespaceOverri
 
 class SchemaReader {
   readonly referencedNamespaces = new Set<string>();
+  /** How deep the model groups and types being read are nested. */
+  private depth = 0;
 
   constructor(
     private readonly file: string,
@@ -250,6 +255,10 @@ class SchemaReader {
   }
 
   complexType(element: Element, name?: QName): ComplexType {
+    return this.nested(element, () => this.readComplexType(element, name));
+  }
+
+  private readComplexType(element: Element, name?: QName): ComplexType {
     const loc = locationOf(this.file, element);
     let base: QName | undefined;
     let derivation: 'extension' | 'restriction' | undefined;
@@ -371,6 +380,10 @@ class SchemaReader {
 
   /** A model group, group reference, element or wildcard, with nesting kept. */
   private particle(element: Element): Particle {
+    return this.nested(element, () => this.readParticle(element));
+  }
+
+  private readParticle(element: Element): Particle {
     const loc = locationOf(this.file, element);
     const minOccurs = this.minOccurs(element);
     const maxOccurs = this.maxOccurs(element);
@@ -430,6 +443,10 @@ class SchemaReader {
   }
 
   simpleType(element: Element, name?: QName): SimpleType {
+    return this.nested(element, () => this.readSimpleType(element, name));
+  }
+
+  private readSimpleType(element: Element, name?: QName): SimpleType {
     const loc = locationOf(this.file, element);
     const documentation = this.documentation(element);
     const derivation = xsdChildren(element).find((c) => c.localName !== 'annotation');
@@ -488,6 +505,26 @@ class SchemaReader {
     const qname = resolveQName(element, value, this.file, what);
     this.referencedNamespaces.add(qname.ns);
     return qname;
+  }
+
+  /**
+   * Reads nested markup one level deeper. Model groups and anonymous types nested beyond
+   * MAX_NESTING are refused: every later stage walks them recursively, and no generated agent
+   * reads messages nested that deep anyway.
+   */
+  private nested<T>(element: Element, read: () => T): T {
+    if (this.depth >= MAX_NESTING) {
+      throw new WsdlError(
+        `model groups and anonymous types are nested more than ${MAX_NESTING} levels deep here (generated agents read at most 256 levels of elements)`,
+        locationOf(this.file, element),
+      );
+    }
+    this.depth++;
+    try {
+      return read();
+    } finally {
+      this.depth--;
+    }
   }
 
   private minOccurs(element: Element): number {
