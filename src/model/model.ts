@@ -90,6 +90,11 @@ export interface BindingDef {
   readonly style: BindingStyle;
   /** WS-Policy assertions found on the binding that agents support or document (`UsernameToken`). */
   readonly policies: readonly string[];
+  /**
+   * How the UsernameToken's password travels, when the policy says: `digest` (sp:HashPassword,
+   * a PasswordDigest), `none` (sp:NoPassword); otherwise as text (PasswordText).
+   */
+  readonly usernameTokenPassword?: 'digest' | 'none';
   readonly loc: SourceLocation;
 }
 

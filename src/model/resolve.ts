@@ -455,7 +455,15 @@ class Resolver {
   }
 
   private bindingDef(binding: Binding, portType: PortType): BindingDef {
-    return { name: binding.name, portType: portType.name, soapVersion: binding.soapVersion, style: binding.style, policies: binding.policies, loc: binding.loc };
+    return {
+      name: binding.name,
+      portType: portType.name,
+      soapVersion: binding.soapVersion,
+      style: binding.style,
+      policies: binding.policies,
+      ...(binding.usernameTokenPassword ? { usernameTokenPassword: binding.usernameTokenPassword } : {}),
+      loc: binding.loc,
+    };
   }
 
   private operation(document: WsdlDocument, operation: Operation, binding: Binding | undefined): OperationDef {

@@ -79,8 +79,25 @@ export interface Binding {
   readonly style: BindingStyle;
   readonly operations: BindingOperation[];
   /** WS-Policy assertions that apply to the binding and that agents know of (`UsernameToken`). */
-  readonly policies: string[];
+  readonly policies: PolicyAssertions['policies'];
+  /** How the UsernameToken's password travels, when the policy says (see PolicyAssertions). */
+  readonly usernameTokenPassword?: PolicyAssertions['usernameTokenPassword'];
   readonly loc: SourceLocation;
+}
+
+/** What a binding's WS-Policy asks of a client, as far as agents document it. */
+export interface PolicyAssertions {
+  /**
+   * `UsernameToken`: a WS-Security UsernameToken (sp:UsernameToken); `Timestamp`: a WS-Security
+   * Timestamp (sp:IncludeTimestamp). In this order, each once.
+   */
+  readonly policies: ('UsernameToken' | 'Timestamp')[];
+  /**
+   * The UsernameToken's password, when its policy says: `digest` for sp:HashPassword (the
+   * PasswordDigest of the UsernameToken Profile), `none` for sp:NoPassword. Otherwise it is sent
+   * as text (PasswordText).
+   */
+  readonly usernameTokenPassword?: 'digest' | 'none';
 }
 
 export interface BindingOperation {

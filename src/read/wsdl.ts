@@ -19,6 +19,7 @@ import {
   type Service,
   type SoapVersion,
 } from './document.js';
+import { bindingPolicies } from './policy.js';
 import { isXsd, readSchema, type ReadSchemaResult, type SchemaReference } from './schema.js';
 import {
   attribute,
@@ -151,7 +152,7 @@ export function readWsdlFile(root: Element, file: string): WsdlFile {
       portType: requiredQName(binding, 'type', 'wsdl:binding'),
       soapVersion,
       style,
-      policies: [],
+      ...bindingPolicies(binding, root),
       loc: locationOf(file, binding),
       operations: childrenNamed(binding, WSDL_NS, 'operation').map((operation): BindingOperation => {
         const soapOperation = firstChildNamed(operation, soapNs, 'operation');
