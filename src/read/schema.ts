@@ -49,6 +49,9 @@ function isXsdNamespace(namespace: string): boolean {
   return namespace === XSD_NS || LEGACY_XSD_NAMESPACES.includes(namespace);
 }
 
+/** Item types whose one-dimensional arrays are byte arrays: base64Binary values (SOAP 1.1 §5.2.3). */
+const BYTES = new Set(['byte', 'unsignedByte']);
+
 /** Nesting of model groups and anonymous types; a group and an anonymous type inside are two levels. */
 const MAX_NESTING = 256;
 
@@ -356,9 +359,11 @@ class SchemaReader {
 
   /**
    * The item type a `wsdl:arrayType` names (SOAP 1.1 §5.4.2: a type, then one rank per array
-   * level, this array's own last). `xsd:byte[][]` is an array of `xsd:byte[]`: each rank before
-   * the last nests an array in the items, innermost first. A multi-dimensional rank (`[,]`) is
-   * sent as its items in row-major order, so it is read as a flat list of them.
+   * level, this array's own last). `xsd:int[][]` is an array of `xsd:int[]`: each rank before the
+   * last nests an array in the items, innermost first. An array of bytes nested so is one
+   * base64Binary value, as §5.2.3 recommends and as Axis sends `byte[][]` (its
+   * `ArrayOf_xsd_base64Binary`). A multi-dimensional rank (`[,]`) is sent as its items in
+   * row-major order, so it is read as a flat list of them.
    */
   private arrayItemType(attributeElement: Element, arrayType: string): TypeUse {
     const what = `wsdl:arrayType="${arrayType}"`;
@@ -374,7 +379,10 @@ class SchemaReader {
     }
     const loc = locationOf(this.file, attributeElement);
     let itemType = typeUseOf(this.resolveQName(attributeElement, typeName, what));
-    for (let level = 0; level < ranks.length - 1; level++) itemType = { kind: 'inline', type: encodedArrayOf(itemType, loc, loc) };
+    for (let level = 0; level < ranks.length - 1; level++) {
+      const ofBytes = itemType.kind === 'builtin' && BYTES.has(itemType.name) && !ranks[level]!.includes(',');
+      itemType = ofBytes ? { kind: 'builtin', name: 'base64Binary' } : { kind: 'inline', type: encodedArrayOf(itemType, loc, loc) };
+    }
     return itemType;
   }
 

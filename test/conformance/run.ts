@@ -14,7 +14,7 @@ const keepOutput = process.argv.includes('--keep');
 if (!process.argv.includes('--real-world')) console.log(`${format(await computeScoreboard({ keepOutput }))}\n`);
 const realWorldOutput = createOutputRoot();
 try {
-  console.log(formatRealWorld(await checkRealWorld(realWorldOutput, { withCatalog: true })));
+  console.log(formatRealWorld(await checkRealWorld(realWorldOutput)));
 } finally {
   if (!keepOutput) removeOutputRoot(realWorldOutput);
 }

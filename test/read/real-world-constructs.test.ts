@@ -105,10 +105,10 @@ beforeAll(async () => {
       files: {
         'x.wsdl': echoWsdl({
           namespaces: SOAPENC,
-          schema: encodedArray('ArrayOfBytes', 'xs:byte[][]') + encodedArray('Grid', 'xs:string[,]'),
+          schema: encodedArray('Matrix', 'xs:int[][]') + encodedArray('Grid', 'xs:string[,]') + encodedArray('ArrayOf_xsd_base64Binary', 'xs:byte[][]'),
           messages:
-            '  <wsdl:message name="EchoRequest"><wsdl:part name="blobs" type="tns:ArrayOfBytes"/><wsdl:part name="grid" type="tns:Grid"/></wsdl:message>\n' +
-            '  <wsdl:message name="EchoResponse"><wsdl:part name="return" type="tns:ArrayOfBytes"/></wsdl:message>',
+            '  <wsdl:message name="EchoRequest"><wsdl:part name="matrix" type="tns:Matrix"/><wsdl:part name="grid" type="tns:Grid"/><wsdl:part name="blobs" type="tns:ArrayOf_xsd_base64Binary"/></wsdl:message>\n' +
+            '  <wsdl:message name="EchoResponse"><wsdl:part name="return" type="tns:Matrix"/></wsdl:message>',
           binding: rpcEncodedBinding,
         }),
       },
@@ -209,11 +209,13 @@ describe('two anonymous union members restricting one named type', () => {
   });
 });
 
-describe('SOAP-encoded arrays of arrays (wsdl:arrayType="xs:byte[][]")', () => {
-  it('are arrays whose items are arrays, nested on the wire (SOAP 1.1 section 5.4.2); a [,] array is its items in row-major order', async () => {
+describe('SOAP-encoded arrays of arrays (wsdl:arrayType="xs:int[][]")', () => {
+  it('are arrays whose items are arrays, nested on the wire (SOAP 1.1 section 5.4.2); a [,] array is its items in row-major order; byte arrays are base64', async () => {
     const types = built.arraysOfArrays.result.files.get('types/t.ts')!;
-    expect(types).toContain('export type ArrayOfBytes = ((number | null)[] | null)[];');
+    expect(types).toContain('export type Matrix = ((number | null)[] | null)[];');
     expect(types).toContain('export type Grid = (string | null)[];');
+    // byte[][]: Axis's ArrayOf_xsd_base64Binary; an array of bytes travels as base64 (section 5.2.3)
+    expect(types).toContain('export type ArrayOf_xsd_base64Binary = (Uint8Array | null)[];');
     expect(built.arraysOfArrays.result.warnings.map((warning) => warning.message)).toEqual([
       'wsdl:arrayType="xs:string[,]": a 2-dimensional array is read as its items in row-major order (its dimensions, given in soapenc:arrayType when sent, are not kept)',
     ]);
@@ -222,11 +224,12 @@ describe('SOAP-encoded arrays of arrays (wsdl:arrayType="xs:byte[][]")', () => {
       'EchoPortAgent',
       soap11('<r:EchoResponse xmlns:r="urn:rpc"><return><item><item>7</item><item>-8</item></item><item xsi:nil="true"/><item></item></return></r:EchoResponse>'),
     );
-    await expect(agent.echo([[1, 2], [3], null], ['r1c1', 'r1c2', 'r2c1', 'r2c2'])).resolves.toEqual([[7, -8], null, []]);
+    await expect(agent.echo([[1, 2], [3], null], ['r1c1', 'r1c2', 'r2c1', 'r2c2'], [Uint8Array.of(1, 2, 3), null])).resolves.toEqual([[7, -8], null, []]);
     expect(bodyOf(requests[0])).toBe(
       '<ns1:Echo soap:encodingStyle="http://schemas.xmlsoap.org/soap/encoding/">' +
-        '<blobs xsi:type="ns2:ArrayOfBytes"><item><item>1</item><item>2</item></item><item><item>3</item></item><item xsi:nil="true"/></blobs>' +
-        '<grid xsi:type="ns2:Grid"><item>r1c1</item><item>r1c2</item><item>r2c1</item><item>r2c2</item></grid></ns1:Echo>',
+        '<matrix xsi:type="ns2:Matrix"><item><item>1</item><item>2</item></item><item><item>3</item></item><item xsi:nil="true"/></matrix>' +
+        '<grid xsi:type="ns2:Grid"><item>r1c1</item><item>r1c2</item><item>r2c1</item><item>r2c2</item></grid>' +
+        '<blobs xsi:type="ns2:ArrayOf_xsd_base64Binary"><item>AQID</item><item xsi:nil="true"/></blobs></ns1:Echo>',
     );
   });
 });
