@@ -88,15 +88,28 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
     return parsed;
   };
 
-  /** An imported file, or undefined when it cannot be read and that is forgiven. */
-  const readImport = (name: string, from: { file: string; element: Element }, what: string): ParsedXml | undefined => {
+  /**
+   * An imported file, or undefined when it cannot be read and that is forgiven. An xs:import of a
+   * namespace the catalog knows then falls back to the catalog, unless another file provides it.
+   */
+  const readImport = (name: string, from: { file: string; element: Element }, what: string, namespace?: string): ParsedXml | undefined => {
     try {
       return readXml(name, from);
     } catch (error) {
       if (!(error instanceof WsdlError)) throw error;
-      forgive(error, `the ${what} is left out (what it declares is typed unknown where it is used)`);
+      leaveOut(error, what, namespace);
       return undefined;
     }
+  };
+
+  const leaveOut = (error: WsdlError, what: string, namespace: string | undefined) => {
+    const known = namespace === undefined ? undefined : catalogSchemaFor(namespace);
+    if (!known) {
+      forgive(error, `the ${what} is left out (what it declares is typed unknown where it is used)`);
+      return;
+    }
+    forgive(error, `its namespace is read from the catalog's ${known.file} instead, unless another file provides it`);
+    importedByNamespace.add(known.namespace);
   };
 
   const addSchema = (result: ReadSchemaResult) => {
@@ -118,10 +131,11 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
     if (seen.has(key)) return;
     seen.add(key);
     const at = locationOf(fromFile, reference.element);
-    const parsed = readImport(target, { file: fromFile, element: reference.element }, `xs:${reference.kind}`);
+    const namespace = reference.kind === 'import' ? reference.namespace : undefined;
+    const parsed = readImport(target, { file: fromFile, element: reference.element }, `xs:${reference.kind}`, namespace);
     if (!parsed) return;
     if (!isXsd(parsed.root) || parsed.root.localName !== 'schema') {
-      forgive(new WsdlError(`xs:${reference.kind} of "${reference.schemaLocation}": that file is not an XML Schema`, at), `the xs:${reference.kind} is left out`);
+      leaveOut(new WsdlError(`xs:${reference.kind} of "${reference.schemaLocation}": that file is not an XML Schema`, at), `xs:${reference.kind}`, namespace);
       return;
     }
     const included = readSchema(parsed.root, target, chameleon && !parsed.root.hasAttribute('targetNamespace') ? chameleon : undefined);
