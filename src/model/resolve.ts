@@ -232,8 +232,9 @@ class Resolver {
   private ref(use: TypeUse, loc: SourceLocation, via: readonly string[] = []): TypeRef {
     switch (use.kind) {
       case 'builtin':
-        if (!builtin(use.name)) throw new WsdlError(`xs:${use.name} is not a type of XML Schema`, loc);
-        return { kind: 'builtin', name: use.name };
+        if (builtin(use.name)) return { kind: 'builtin', name: use.name };
+        this.forgive(new WsdlError(`xs:${use.name} is not a type of XML Schema`, loc), 'it is typed unknown');
+        return { kind: 'builtin', name: 'anyType' };
       case 'inline':
         return { kind: 'type', id: this.idOf(use.type) };
       case 'named': {

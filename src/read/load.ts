@@ -5,7 +5,7 @@ import type { Element } from '@xmldom/xmldom';
 import { WsdlError, formatLocation } from '../errors.js';
 import { decodeXmlBytes } from './decode-text.js';
 import { catalogPath, catalogSchemaAt, catalogSchemaFor, readCatalogSchema, type CatalogSchema } from './catalog.js';
-import { WSDL_NS, XML_NS, qnameKey, type CatalogSchemaUse, type QName, type Schema, type SourceLocation, type WsdlDocument } from './document.js';
+import { SOAP_ENCODING_NAMESPACES, WSDL_NS, XML_NS, qnameKey, type CatalogSchemaUse, type QName, type Schema, type SourceLocation, type WsdlDocument } from './document.js';
 import { isXsd, readSchema, type ReadSchemaResult, type SchemaReference } from './schema.js';
 import { readWsdlFile, type WsdlFile } from './wsdl.js';
 import { locationOf, parseXml, type ParsedXml } from './xml.js';
@@ -51,8 +51,10 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
   const warnings: WsdlDocument['warnings'] = [];
   /** Files already read (by normalised path), with the namespace an include read them under. */
   const seen = new Set<string>();
-  /** Namespaces imported without a schemaLocation, and every namespace a schema refers to. */
+  const schemaKey = (target: string, chameleon?: string) => `${target}\u0000${chameleon ?? ''}`;
+  /** Namespaces imported without a schemaLocation (or from a file that could not be read): the catalog may have them. */
   const importedByNamespace = new Set<string>();
+  /** Every namespace a schema refers to (`xml:lang` needs no import). */
   const referenced = new Set<string>();
 
   /** A fault the generator works around: the error under `strict`, otherwise a warning saying what it does instead. */
@@ -103,7 +105,7 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
   };
 
   const leaveOut = (error: WsdlError, what: string, namespace: string | undefined) => {
-    const known = namespace === undefined ? undefined : catalogSchemaFor(namespace);
+    const known = namespace === undefined ? undefined : catalogSchemaByNamespace(namespace);
     if (!known) {
       forgive(error, `the ${what} is left out (what it declares is typed unknown where it is used)`);
       return;
@@ -127,7 +129,7 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
     }
     const target = resolveLocation(fromFile, reference.schemaLocation, reference.element);
     const chameleon = reference.kind === 'include' ? fromNamespace : undefined;
-    const key = `${target}\u0000${chameleon ?? ''}`;
+    const key = schemaKey(target, chameleon);
     if (seen.has(key)) return;
     seen.add(key);
     const at = locationOf(fromFile, reference.element);
@@ -190,12 +192,12 @@ export function loadWsdl(file: string, options: LoadOptions = {}): WsdlDocument 
       const provided = new Set(schemas.map((schema) => schema.targetNamespace));
       const wanted = [...importedByNamespace, ...(referenced.has(XML_NS) ? [XML_NS] : [])]
         .filter((namespace) => !provided.has(namespace))
-        .map(catalogSchemaFor)
-        .filter((schema): schema is CatalogSchema => schema !== undefined && !seen.has(catalogPath(schema)));
+        .map(catalogSchemaByNamespace)
+        .filter((schema): schema is CatalogSchema => schema !== undefined && !seen.has(schemaKey(catalogPath(schema))));
       if (wanted.length === 0) return;
       for (const schema of wanted) {
         const target = catalogPath(schema);
-        seen.add(target);
+        seen.add(schemaKey(target));
         catalogFiles.set(target, schema);
         addSchema(readSchema(readXml(target).root, target));
       }
@@ -265,6 +267,15 @@ function resolveImport(fromFile: string, location: string, allowRemote: boolean,
   }
   if (hasScheme) return refuse('only files next to the WSDL (relative paths) and, when allowed, http(s) URLs are read');
   return path.normalize(path.join(path.dirname(fromFile), location));
+}
+
+/**
+ * The catalog schema that stands in for a namespace no file provides. SOAP encoding's types are
+ * built in, so its schema is not read for its namespace alone: it would only add its mirrors of
+ * XML Schema's types to the output.
+ */
+function catalogSchemaByNamespace(namespace: string): CatalogSchema | undefined {
+  return SOAP_ENCODING_NAMESPACES.includes(namespace) ? undefined : catalogSchemaFor(namespace);
 }
 
 /** A location as an absolute http(s) URL, when it is one or is relative to one. */

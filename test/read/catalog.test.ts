@@ -86,4 +86,15 @@ describe('the loader and the catalog', () => {
     const { catalogSchemas: used } = generate(findInputs([path.join(tempFiles({ 'x.wsdl': wsdl }), 'x.wsdl')]), { strict: true });
     expect(used).toEqual([]);
   });
+
+  it("does not read SOAP encoding's schema for its namespace alone: its types are built in", () => {
+    const wsdl = echoWsdl({
+      namespaces: ' xmlns:soapenc="http://schemas.xmlsoap.org/soap/encoding/"',
+      schema: '<xs:import namespace="http://schemas.xmlsoap.org/soap/encoding/"/>',
+      output: '<xs:element name="Result" type="soapenc:string"/>',
+    });
+    const { catalogSchemas: used, files } = generate(findInputs([path.join(tempFiles({ 'x.wsdl': wsdl }), 'x.wsdl')]), { strict: true });
+    expect(used).toEqual([]);
+    expect([...files.keys()].filter((file) => file.startsWith('types/'))).toEqual([]);
+  });
 });
