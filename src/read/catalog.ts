@@ -32,7 +32,15 @@ export interface CatalogSchema {
 let index: readonly CatalogSchema[] | undefined;
 
 export function catalogSchemas(): readonly CatalogSchema[] {
-  index ??= (JSON.parse(readFileSync(path.join(CATALOG_DIR, 'index.json'), 'utf8')) as { schemas: CatalogSchema[] }).schemas;
+  if (index) return index;
+  const file = path.join(CATALOG_DIR, 'index.json');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new WsdlError(`the catalog of well-known schemas cannot be read (${(error as Error).message}): reinstall wsdl-agents`);
+  }
+  index = (JSON.parse(text) as { schemas: CatalogSchema[] }).schemas;
   return index;
 }
 

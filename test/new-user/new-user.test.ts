@@ -102,6 +102,13 @@ describe.each<ClientKind>(['esm', 'commonjs', 'bundler'])('a new %s project', (k
     const generated = await run('npx', ['--offline', manifest.name, 'generate', 'Diagnostics.wsdl', '--out', 'src/soap'], { cwd: dir });
     expect(generated.stdout).toContain('1 WSDL file: 1 agent, 11 operations, 18 types; wrote');
     expect(generated.stderr).toBe('');
+    if (kind === 'esm') {
+      // the installed package finds the catalog of well-known schemas it ships (xml.xsd by its URL here)
+      const xmlImport = '<xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="http://www.w3.org/2001/xml.xsd"/>';
+      write(dir, 'Catalog.wsdl', readFileSync(DIAGNOSTICS_WSDL, 'utf8').replace(/(<xs:schema [^>]*>)/, `$1${xmlImport}`));
+      const catalog = await run('npx', ['--offline', manifest.name, 'generate', 'Catalog.wsdl', '--out', path.join(workspace, 'catalog-check')], { cwd: dir });
+      expect(catalog.stdout).toMatch(/^using xml-2009-01\.xsd \(W3C, /m);
+    }
 
     for (const step of project.build) await run(process.execPath, step, { cwd: dir });
     if (kind === 'commonjs') expect(readFileSync(path.join(dir, project.main), 'utf8')).toContain('require("./soap/index.js")');
