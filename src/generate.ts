@@ -2,11 +2,12 @@
 import path from 'node:path';
 import { WsdlError, type Warning } from './errors.js';
 import { emitFolders, type FolderPlan } from './emit/emit.js';
-import { qnameKey, type ServiceModel } from './model/model.js';
+import { qnameKey, type CatalogSchemaUse, type ServiceModel } from './model/model.js';
 import { resolveModel } from './model/resolve.js';
 import { planGroup, type CodeOptions } from './plan/index.js';
 import type { WsdlDocument } from './read/document.js';
 import type { WsdlInput } from './inputs.js';
+import { CATALOG_DIR } from './read/catalog.js';
 import { loadWsdl, RemoteFileNeeded } from './read/load.js';
 import { loadWsdlWithRemote, type RemoteOptions } from './read/load-remote.js';
 
@@ -33,11 +34,14 @@ export interface FolderModel {
 export interface GenerateResult {
   /** Output path (posix, relative to the output root) → content. */
   readonly files: Map<string, string>;
+  /** What was worked around or approximated, in the user's files (not in the catalog's schemas). */
   readonly warnings: readonly Warning[];
   /** Per WSDL, for progress output: its agents, their operations, and the TypeScript types of its schemas. */
   readonly summary: readonly { readonly source: string; readonly agents: number; readonly operations: number; readonly types: number }[];
   /** TypeScript types generated in all (a type several WSDLs share counts once). */
   readonly typeCount: number;
+  /** The schemas read from the catalog of well-known schemas, each once, in the order first read. */
+  readonly catalogSchemas: readonly CatalogSchemaUse[];
   readonly models: readonly FolderModel[];
   readonly plans: readonly FolderPlan[];
 }
@@ -52,14 +56,14 @@ export function loadModels(inputs: readonly WsdlInput[], options: GenerateOption
       throw error;
     }
   });
-  return resolveFolders(inputs, documents);
+  return resolveFolders(inputs, documents, options);
 }
 
 /** Like loadModels, fetching URLs given as inputs and, when allowed, remote imports. */
 export async function loadModelsAsync(inputs: readonly WsdlInput[], options: GenerateOptions = {}): Promise<FolderModel[]> {
   const documents: WsdlDocument[] = [];
   for (const input of inputs) documents.push(await loadWsdlWithRemote(input.file, options));
-  return resolveFolders(inputs, documents);
+  return resolveFolders(inputs, documents, options);
 }
 
 /**
@@ -76,7 +80,7 @@ export async function generateAsync(inputs: readonly WsdlInput[], options: Gener
 }
 
 /** WSDLs of one output folder are resolved together, so the types they share are one. */
-function resolveFolders(inputs: readonly WsdlInput[], documents: readonly WsdlDocument[]): FolderModel[] {
+function resolveFolders(inputs: readonly WsdlInput[], documents: readonly WsdlDocument[], options: GenerateOptions): FolderModel[] {
   const sourceNames = new Map<string, string>();
   const folders = new Map<string, WsdlDocument[]>();
   inputs.forEach((input, index) => {
@@ -89,7 +93,7 @@ function resolveFolders(inputs: readonly WsdlInput[], documents: readonly WsdlDo
   const sourceName = (file: string) => sourceNames.get(file) ?? path.basename(file);
   return [...folders.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([dir, folderDocuments]) => ({ dir, model: resolveModel(folderDocuments, { sourceName }) }));
+    .map(([dir, folderDocuments]) => ({ dir, model: resolveModel(folderDocuments, { sourceName, strict: options.strict ?? false }) }));
 }
 
 function emitModels(models: readonly FolderModel[], options: CodeOptions): GenerateResult {
@@ -113,9 +117,13 @@ function emitModels(models: readonly FolderModel[], options: CodeOptions): Gener
   });
   return {
     files: emitFolders(plans),
-    warnings: plans.flatMap(({ plan }) => plan.warnings),
+    // what the catalog's own schemas approximate is the same for everyone and no one's to fix
+    warnings: plans.flatMap(({ plan }) => plan.warnings).filter((warning) => !warning.loc?.file.startsWith(CATALOG_DIR)),
     summary,
     typeCount: plans.reduce((sum, { plan }) => sum + plan.types.length, 0),
+    catalogSchemas: [
+      ...new Map(models.flatMap(({ model }) => model.sources.flatMap((source) => source.catalogSchemas)).map((used) => [used.file, used])).values(),
+    ],
     models,
     plans,
   };

@@ -7,6 +7,8 @@ import { SoapEncodeError } from './errors.js';
 export const XSI_NS = 'http://www.w3.org/2001/XMLSchema-instance';
 export const SOAP11_ENVELOPE_NS = 'http://schemas.xmlsoap.org/soap/envelope/';
 export const SOAP12_ENVELOPE_NS = 'http://www.w3.org/2003/05/soap-envelope';
+/** Bound to the prefix `xml` by Namespaces in XML §3; binding any other prefix to it is an error. */
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 
 /** Characters XML 1.0 cannot carry at all (not even as character references); lone surrogates too. */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;

@@ -57,6 +57,7 @@ export const generateCommand: CliCommand = {
     [`generate https://host/Agent.svc?wsdl`, `Generate a WSDL from its URL into ${DEFAULT_OUT}/`],
     [`generate --check`, `Exit 1 when ${DEFAULT_OUT}/ is out of date, as in CI`],
     [`generate --watch`, 'Generate again on every change'],
+    [`generate vendor.wsdl --strict`, 'Refuse the WSDL at its first fault instead of working around it'],
   ],
   exitCodes: [
     { code: 0, meaning: 'generated, or already up to date' },
@@ -112,10 +113,13 @@ async function runGenerate(args: GenerateArguments, extra: GenerateOptions = {})
   };
   const generated = await generateAsync(findInputs(args.inputs), options);
   const files = new Map(generated.files);
-  const read = generated.models.flatMap(({ model }) => model.sources.flatMap((source) => source.files));
+  // the catalog's schemas are the generator's own, in its fingerprint, not inputs of the project
+  const { CATALOG_DIR } = await import('../read/catalog.js');
+  const read = generated.models.flatMap(({ model }) => model.sources.flatMap((source) => source.files)).filter((file) => !path.resolve(file).startsWith(CATALOG_DIR));
   files.set(MANIFEST_FILE, manifestText(args.out, { ...subject, inputs: read }, files));
   const result = { ...generated, files };
   for (const warning of result.warnings) if (!args.quiet) process.stderr.write(`${formatWarning(warning)}\n`);
+  for (const { file, publisher, version, namespace } of result.catalogSchemas) say(`using ${file} (${publisher}, ${version}) for ${namespace}`);
   for (const { source, agents, operations, types } of result.summary) {
     say(`${source}: ${count(agents, 'agent')}, ${count(operations, 'operation')}, ${count(types, 'type')}`);
   }

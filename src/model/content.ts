@@ -68,6 +68,7 @@ export function flattenContent(type: ComplexType, schemas: SchemaSet): FlatConte
         const key = qnameKey(particle.ref);
         if (context.groups.includes(key)) throw new WsdlError(`the group ${formatQName(particle.ref)} contains itself`, particle.loc);
         const group = schemas.group(particle.ref, particle.loc);
+        if (!group) return;
         walk(group.particle, { ...nested(particle, context, approximations, 'xs:group'), groups: [...context.groups, key] });
         return;
       }
@@ -133,6 +134,7 @@ function flattenAttributes(
     const key = qnameKey(use.ref);
     if (groups.includes(key)) throw new WsdlError(`the attributeGroup ${formatQName(use.ref)} contains itself`, use.loc);
     const group = schemas.attributeGroup(use.ref, use.loc);
+    if (!group) continue;
     const inner = flattenAttributes(group.attributes, group.anyAttribute, schemas, [...groups, key]);
     attributes.push(...inner.attributes);
     any ||= inner.anyAttribute;

@@ -8,9 +8,9 @@
  * declaration for messages.
  */
 import type { ScalarKind } from './builtins.js';
-import type { BindingStyle, BodyUse, QName, SoapVersion, SourceLocation } from '../read/document.js';
+import type { BindingStyle, BodyUse, CatalogSchemaUse, QName, SoapVersion, SourceLocation } from '../read/document.js';
 
-export type { BindingStyle, BodyUse, QName, SoapVersion, SourceLocation } from '../read/document.js';
+export type { BindingStyle, BodyUse, CatalogSchemaUse, QName, SoapVersion, SourceLocation } from '../read/document.js';
 export { formatQName, qnameKey } from '../read/document.js';
 
 export interface ServiceModel {
@@ -40,6 +40,8 @@ export interface SourceDef {
    * shared ones included: which types are this WSDL's although another declared them first.
    */
   readonly declares: readonly string[];
+  /** The schemas of the catalog of well-known schemas (src/read/catalog) read for it, in the order read. */
+  readonly catalogSchemas: readonly CatalogSchemaUse[];
 }
 
 export interface ModelWarning {
@@ -88,6 +90,11 @@ export interface BindingDef {
   readonly style: BindingStyle;
   /** WS-Policy assertions found on the binding that agents support or document (`UsernameToken`). */
   readonly policies: readonly string[];
+  /**
+   * How the UsernameToken's password travels, when the policy says: `digest` (sp:HashPassword,
+   * a PasswordDigest), `none` (sp:NoPassword); otherwise as text (PasswordText).
+   */
+  readonly usernameTokenPassword?: 'digest' | 'none';
   readonly loc: SourceLocation;
 }
 

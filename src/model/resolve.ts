@@ -46,11 +46,16 @@ import { SchemaSet } from './schema-set.js';
 export interface ResolveOptions {
   /** The name a WSDL file has in output (progress lines, preambles); its path by default. */
   readonly sourceName?: (file: string) => string;
+  /**
+   * Refuse a reference to a type, element, attribute or group that no schema declares, instead
+   * of typing what refers to it `unknown` (or leaving the group out) with a warning.
+   */
+  readonly strict?: boolean;
 }
 
 /** Resolves WSDL documents generated together; their schemas are merged (shared types once). */
 export function resolveModel(documents: readonly WsdlDocument[], options: ResolveOptions = {}): ServiceModel {
-  return new Resolver(documents, options.sourceName ?? ((file) => file)).model();
+  return new Resolver(documents, options.sourceName ?? ((file) => file), options.strict ?? false).model();
 }
 
 class Resolver {
@@ -63,12 +68,15 @@ class Resolver {
   private readonly places = new Map<SchemaType, AnonymousPlace>();
   private readonly types = new Map<string, TypeDef>();
   private readonly scalars = new Map<string, ScalarKind>();
+  /** Global elements that message parts name but no schema declares (when that is forgiven), as `xs:anyType`. */
+  private readonly standIns = new Map<string, ElementDef>();
 
   constructor(
     private readonly documents: readonly WsdlDocument[],
     private readonly sourceName: (file: string) => string,
+    private readonly strict: boolean,
   ) {
-    this.schemas = new SchemaSet(dedupeSchemas(documents.flatMap((d) => d.schemas)));
+    this.schemas = new SchemaSet(dedupeSchemas(documents.flatMap((d) => d.schemas)), (error, instead) => this.forgive(error, instead));
     for (const document of documents) for (const warning of document.warnings) this.warn(warning.message, warning.loc);
   }
 
@@ -77,7 +85,7 @@ class Resolver {
     // every declaration is resolved, used or not: a broken schema is reported where it is broken
     for (const [type, id] of this.ids) this.types.set(id, this.typeDef(type, id));
     for (const def of this.types.values()) this.checkDerivation(def);
-    const elements = this.schemas.globalElements().map((element): ElementDef => ({
+    const declared = this.schemas.globalElements().map((element): ElementDef => ({
       name: { ns: element.ns, local: element.name },
       type: this.ref(element.type!, element.loc),
       nillable: element.nillable,
@@ -89,8 +97,14 @@ class Resolver {
     const bindings = this.documents.flatMap((document) =>
       document.bindings.map((binding) => this.bindingDef(binding, this.byName(document.portTypes, binding.portType, 'portType', binding.loc)!)),
     );
+    const elements = [...declared, ...this.standIns.values()];
     return {
-      sources: this.documents.map((document) => ({ name: this.sourceName(document.file), files: document.files, declares: declarationsOf(document) })),
+      sources: this.documents.map((document) => ({
+        name: this.sourceName(document.file),
+        files: document.files,
+        declares: declarationsOf(document),
+        catalogSchemas: document.catalogSchemas,
+      })),
       interfaces,
       services: this.documents.flatMap((document) =>
         document.services.map((service) => ({
@@ -121,6 +135,12 @@ class Resolver {
       for (const attribute of flattenContent(holder, this.schemas).attributes) this.ref(attribute.type, attribute.loc);
     }
     for (const attribute of this.schemas.globalAttributes()) this.ref(attribute.type!, attribute.loc);
+  }
+
+  /** A reference to something not declared: the error under `strict`, otherwise a warning saying what is done instead. */
+  private forgive(error: WsdlError, instead: string): void {
+    if (this.strict || !error.loc) throw error;
+    this.warn(`${error.problem}; ${instead}`, error.loc);
   }
 
   private warn(message: string, loc?: SourceLocation): void {
@@ -212,13 +232,14 @@ class Resolver {
   private ref(use: TypeUse, loc: SourceLocation, via: readonly string[] = []): TypeRef {
     switch (use.kind) {
       case 'builtin':
-        if (!builtin(use.name)) throw new WsdlError(`xs:${use.name} is not a type of XML Schema`, loc);
-        return { kind: 'builtin', name: use.name };
+        if (builtin(use.name)) return { kind: 'builtin', name: use.name };
+        this.forgive(new WsdlError(`xs:${use.name} is not a type of XML Schema`, loc), 'it is typed unknown');
+        return { kind: 'builtin', name: 'anyType' };
       case 'inline':
         return { kind: 'type', id: this.idOf(use.type) };
       case 'named': {
         const reference = this.schemas.typeReference(use.name, loc);
-        if (!reference.viaElement) return { kind: 'type', id: qnameKey(use.name) };
+        if (!reference.viaElement) return reference.use.kind === 'named' ? { kind: 'type', id: qnameKey(use.name) } : this.ref(reference.use, loc);
         const key = qnameKey(use.name);
         if (via.includes(key)) throw new WsdlError(`${formatQName(use.name)} is an element whose type is itself an element that leads back to it`, loc);
         this.warn(`${formatQName(use.name)} is an element, not a type; its type is used`, loc);
@@ -313,8 +334,10 @@ class Resolver {
     return this.declarations.get(id);
   }
 
-  private complexBase(name: QName, loc: SourceLocation): string {
+  /** The id of a complex base; undefined when it is (or stands in for) xs:anyType, which adds nothing. */
+  private complexBase(name: QName, loc: SourceLocation): string | undefined {
     const reference = this.ref({ kind: 'named', name }, loc);
+    if (reference.kind === 'builtin' && reference.name === 'anyType') return undefined;
     const target = reference.kind === 'type' ? this.declarationOf(reference.id) : undefined;
     if (reference.kind !== 'type' || target?.kind !== 'complex') throw new WsdlError(`${formatQName(name)} is a simple type where a complex type is needed`, loc);
     return reference.id;
@@ -373,7 +396,8 @@ class Resolver {
     const def = this.types.get(id);
     if (def?.kind !== 'simple') return 'string';
     if (path.includes(id)) {
-      throw new WsdlError(`this simple type derives from itself (${[...path.slice(path.indexOf(id)), id].map(shortId).join(' → ')})`, def.loc);
+      const what = def.name ? formatQName(def.name) : 'this simple type';
+      throw new WsdlError(`${what} derives from itself (${[...path.slice(path.indexOf(id)), id].map(shortId).join(' → ')})`, def.loc);
     }
     const inner = [...path, id];
     const of = (reference: TypeRef): ScalarKind =>
@@ -434,7 +458,15 @@ class Resolver {
   }
 
   private bindingDef(binding: Binding, portType: PortType): BindingDef {
-    return { name: binding.name, portType: portType.name, soapVersion: binding.soapVersion, style: binding.style, policies: binding.policies, loc: binding.loc };
+    return {
+      name: binding.name,
+      portType: portType.name,
+      soapVersion: binding.soapVersion,
+      style: binding.style,
+      policies: binding.policies,
+      ...(binding.usernameTokenPassword ? { usernameTokenPassword: binding.usernameTokenPassword } : {}),
+      loc: binding.loc,
+    };
   }
 
   private operation(document: WsdlDocument, operation: Operation, binding: Binding | undefined): OperationDef {
@@ -497,7 +529,10 @@ class Resolver {
 
   private part(part: MessagePart): PartDef {
     if (part.element) {
-      this.schemas.element(part.element, part.loc);
+      const key = qnameKey(part.element);
+      if (!this.schemas.element(part.element, part.loc) && !this.standIns.has(key)) {
+        this.standIns.set(key, { name: part.element, type: { kind: 'builtin', name: 'anyType' }, nillable: false, loc: part.loc });
+      }
       return { name: part.name, element: part.element, loc: part.loc };
     }
     return { name: part.name, type: this.ref(typeUseOf(part.type!), part.loc), loc: part.loc };

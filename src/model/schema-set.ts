@@ -4,7 +4,6 @@ import {
   formatQName,
   qnameKey,
   type AttributeDecl,
-  type ComplexType,
   type ElementDecl,
   type NamedAttributeGroup,
   type NamedGroup,
@@ -14,6 +13,15 @@ import {
   type SourceLocation,
   type TypeUse,
 } from '../read/document.js';
+
+/**
+ * What a lookup does about a reference to something not declared: throw the error (strict), or
+ * warn and let the lookup fall back (`instead` says how).
+ */
+export type Forgive = (error: WsdlError, instead: string) => void;
+
+/** The built-in a reference to an undeclared type or element stands in for: anything. */
+const UNKNOWN: TypeUse = { kind: 'builtin', name: 'anyType' };
 
 export class SchemaSet {
   private readonly types = new Map<string, { type: SchemaType; namespace: string }>();
@@ -27,7 +35,10 @@ export class SchemaSet {
    * every agent's WSDL). A repeat is merged when it says the same; a different declaration under
    * the same name is an error naming both places.
    */
-  constructor(readonly schemas: readonly Schema[]) {
+  constructor(
+    readonly schemas: readonly Schema[],
+    private readonly forgive: Forgive,
+  ) {
     for (const schema of schemas) {
       for (const type of schema.types) {
         const name = type.name!;
@@ -43,18 +54,21 @@ export class SchemaSet {
     }
   }
 
-  group(name: QName, usedAt: SourceLocation): NamedGroup {
-    return declared(this.groups, name, 'group', usedAt);
+  /** A named group; undefined when it is not declared and that is forgiven (its members are left out). */
+  group(name: QName, usedAt: SourceLocation): NamedGroup | undefined {
+    return this.declared(this.groups, name, 'group', usedAt, "its members are left out");
   }
 
-  attributeGroup(name: QName, usedAt: SourceLocation): NamedAttributeGroup {
-    return declared(this.attributeGroups, name, 'attributeGroup', usedAt);
+  /** A named attribute group; undefined when it is not declared and that is forgiven. */
+  attributeGroup(name: QName, usedAt: SourceLocation): NamedAttributeGroup | undefined {
+    return this.declared(this.attributeGroups, name, 'attributeGroup', usedAt, 'its attributes are left out');
   }
 
   /** An attribute's own declaration merged with the global attribute it refers to, if any. */
   resolveAttribute(attribute: AttributeDecl): AttributeDecl & { type: TypeUse } {
     if (!attribute.ref) return attribute as AttributeDecl & { type: TypeUse };
-    const target = declared(this.attributes, attribute.ref, 'attribute', attribute.loc);
+    const target = this.declared(this.attributes, attribute.ref, 'attribute', attribute.loc, 'it is typed string');
+    if (!target) return { ...attribute, type: { kind: 'builtin', name: 'anySimpleType' } };
     return { ...attribute, type: target.type!, documentation: attribute.documentation ?? target.documentation };
   }
 
@@ -82,38 +96,26 @@ export class SchemaSet {
   /**
    * What a `type="…"` reference stands for. A name that is no type but a global element is taken
    * as that element's type (`viaElement` says so): a common slip in hand-written schemas, with
-   * only one sensible reading.
+   * only one sensible reading. A name that is neither is xs:anyType, when that is forgiven.
    */
   typeReference(name: QName, usedAt: SourceLocation): { use: TypeUse; viaElement?: ElementDecl } {
-    if (this.findType(name)) return { use: { kind: 'named', name } };
+    if (this.types.has(qnameKey(name))) return { use: { kind: 'named', name } };
     const element = this.elements.get(qnameKey(name));
     if (element?.type) return { use: element.type, viaElement: element };
-    this.type(name, usedAt); // throws: not declared
-    throw new Error('unreachable');
+    this.declared(this.types, name, 'type', usedAt, 'it is typed unknown');
+    return { use: UNKNOWN };
   }
 
-  findType(name: QName): SchemaType | undefined {
-    return this.types.get(qnameKey(name))?.type;
-  }
-
-  type(name: QName, usedAt: SourceLocation): SchemaType {
-    return declared(this.types, name, 'type', usedAt).type;
-  }
-
-  complexType(name: QName, usedAt: SourceLocation): ComplexType {
-    const type = this.type(name, usedAt);
-    if (type.kind !== 'complex') throw new WsdlError(`${formatQName(name)} is a simple type where a complex type is needed`, usedAt);
-    return type;
-  }
-
-  element(name: QName, usedAt: SourceLocation): ElementDecl {
-    return declared(this.elements, name, 'element', usedAt);
+  /** A global element a message part names; undefined when it is not declared and that is forgiven. */
+  element(name: QName, usedAt: SourceLocation): ElementDecl | undefined {
+    return this.declared(this.elements, name, 'element', usedAt, 'the part is typed unknown');
   }
 
   /** An element's own declaration merged with the global element it refers to, if any. */
   resolveElement(element: ElementDecl): ElementDecl & { type: TypeUse } {
     if (!element.ref) return element as ElementDecl & { type: TypeUse };
-    const target = this.element(element.ref, element.loc);
+    const target = this.declared(this.elements, element.ref, 'element', element.loc, 'the member is typed unknown');
+    if (!target) return { ...element, type: UNKNOWN };
     return {
       ...element,
       type: target.type!,
@@ -121,13 +123,13 @@ export class SchemaSet {
       documentation: element.documentation ?? target.documentation,
     };
   }
-}
 
-/** A declaration by name, or the error saying it is missing, at the place that wanted it. */
-function declared<T>(map: ReadonlyMap<string, T>, name: QName, what: string, usedAt: SourceLocation): T {
-  const found = map.get(qnameKey(name));
-  if (found === undefined) throw new WsdlError(`the ${what} ${formatQName(name)} is not declared in any schema`, usedAt);
-  return found;
+  /** A declaration by name; when missing, the error at the place that wanted it, forgiven or not. */
+  private declared<T>(map: ReadonlyMap<string, T>, name: QName, what: string, usedAt: SourceLocation, instead: string): T | undefined {
+    const found = map.get(qnameKey(name));
+    if (found === undefined) this.forgive(new WsdlError(`the ${what} ${formatQName(name)} is not declared in any schema`, usedAt), instead);
+    return found;
+  }
 }
 
 function addOnce<T extends { loc: SourceLocation }>(map: Map<string, T>, name: QName, value: T, what: string): void {

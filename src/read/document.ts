@@ -32,8 +32,24 @@ export interface WsdlDocument {
   readonly portTypes: PortType[];
   readonly messages: Message[];
   readonly schemas: Schema[];
-  /** What the reader accepted although it is not quite right (an unqualified built-in name, ...). */
+  /** The schemas read from the catalog of well-known schemas (src/read/catalog), in the order read. */
+  readonly catalogSchemas: CatalogSchemaUse[];
+  /**
+   * What the reader accepted although it is not quite right (an unqualified built-in name, ...),
+   * and, unless loading was strict, the faults it worked around (an import it could not read, ...).
+   */
   readonly warnings: { readonly message: string; readonly loc: SourceLocation }[];
+}
+
+/** A schema of the catalog that a WSDL needed: for progress output. */
+export interface CatalogSchemaUse {
+  /** The file in the catalog: `xml-2009-01.xsd`. */
+  readonly file: string;
+  readonly namespace: string;
+  /** What it is: `The XML namespace (xml:lang, xml:space, xml:base, xml:id)`. */
+  readonly name: string;
+  readonly publisher: string;
+  readonly version: string;
 }
 
 export interface Service {
@@ -63,8 +79,25 @@ export interface Binding {
   readonly style: BindingStyle;
   readonly operations: BindingOperation[];
   /** WS-Policy assertions that apply to the binding and that agents know of (`UsernameToken`). */
-  readonly policies: string[];
+  readonly policies: PolicyAssertions['policies'];
+  /** How the UsernameToken's password travels, when the policy says (see PolicyAssertions). */
+  readonly usernameTokenPassword?: PolicyAssertions['usernameTokenPassword'];
   readonly loc: SourceLocation;
+}
+
+/** What a binding's WS-Policy asks of a client, as far as agents document it. */
+export interface PolicyAssertions {
+  /**
+   * `UsernameToken`: a WS-Security UsernameToken (sp:UsernameToken); `Timestamp`: a WS-Security
+   * Timestamp (sp:IncludeTimestamp). In this order, each once.
+   */
+  readonly policies: ('UsernameToken' | 'Timestamp')[];
+  /**
+   * The UsernameToken's password, when its policy says: `digest` for sp:HashPassword (the
+   * PasswordDigest of the UsernameToken Profile), `none` for sp:NoPassword. Otherwise it is sent
+   * as text (PasswordText).
+   */
+  readonly usernameTokenPassword?: 'digest' | 'none';
 }
 
 export interface BindingOperation {
@@ -187,6 +220,8 @@ export type Particle =
       readonly kind: 'any';
       readonly minOccurs: number;
       readonly maxOccurs: number | 'unbounded';
+      /** Read from `<xs:element ref="xs:schema"/>`: the inline schema of a .NET DataSet. */
+      readonly inlineSchema?: true;
       readonly loc: SourceLocation;
     };
 
@@ -270,6 +305,8 @@ export const LEGACY_XSD_NAMESPACES: readonly string[] = ['http://www.w3.org/2000
 /** SOAP 1.1 and 1.2 encoding: their simple types mirror XML Schema's (`soapenc:string`), plus `Array`. */
 export const SOAP_ENCODING_NAMESPACES: readonly string[] = ['http://schemas.xmlsoap.org/soap/encoding/', 'http://www.w3.org/2003/05/soap-encoding'];
 export const WSDL_NS = 'http://schemas.xmlsoap.org/wsdl/';
+/** The namespace of `xml:lang`, `xml:space`, `xml:base` and `xml:id`, bound to the prefix `xml` without a declaration. */
+export const XML_NS = 'http://www.w3.org/XML/1998/namespace';
 export const SOAP11_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap/';
 export const SOAP12_BINDING_NS = 'http://schemas.xmlsoap.org/wsdl/soap12/';
 export const WCF_SERIALIZATION_NS = 'http://schemas.microsoft.com/2003/10/Serialization/';

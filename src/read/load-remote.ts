@@ -4,6 +4,7 @@
  * it has every file. Files are parsed once across the reruns.
  */
 import { WsdlError } from '../errors.js';
+import { decodeXmlBytes } from './decode-text.js';
 import type { WsdlDocument } from './document.js';
 import type { ParsedXml } from './xml.js';
 import { DEFAULT_MAX_FILE_BYTES, loadWsdl, megabytes, readLocalFile, RemoteFileNeeded, type LoadOptions } from './load.js';
@@ -23,12 +24,24 @@ export async function loadWsdlWithRemote(location: string, options: RemoteOption
   const parsed = new Map<string, ParsedXml>();
   const maxBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const readOther = options.readFile ?? ((name: string) => readLocalFile(name, maxBytes));
+  // a download that failed fails the rerun where the file is read, which knows who imports it
+  const failed = new Map<string, WsdlError>();
+  const readFile = (name: string) => {
+    const failure = failed.get(name);
+    if (failure) throw failure;
+    return fetched.get(name) ?? readOther(name);
+  };
   for (;;) {
     try {
-      return loadWsdl(location, { ...options, parsed, readFile: (name) => fetched.get(name) ?? readOther(name) });
+      return loadWsdl(location, { ...options, parsed, readFile });
     } catch (error) {
       if (!(error instanceof RemoteFileNeeded)) throw error;
-      fetched.set(error.url, await fetchText(error.url, options));
+      try {
+        fetched.set(error.url, await fetchText(error.url, options));
+      } catch (failure) {
+        if (!(failure instanceof WsdlError)) throw failure;
+        failed.set(error.url, failure);
+      }
     }
   }
 }
@@ -86,5 +99,5 @@ async function readLimited(response: Response, url: string, maxBytes: number): P
     }
     chunks.push(value);
   }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  return decodeXmlBytes(Buffer.concat(chunks), url);
 }

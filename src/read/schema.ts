@@ -36,12 +36,28 @@ export interface ReadSchemaResult {
   readonly schema: Schema;
   readonly references: SchemaReference[];
   readonly warnings: { readonly message: string; readonly loc: SourceLocation }[];
+  /** The namespaces of every QName the schema refers to (types, elements, attributes, groups). */
+  readonly referencedNamespaces: ReadonlySet<string>;
 }
 
 /** Elements of XML Schema, including the drafts old WSDLs still use. */
 export function isXsd(element: Element): boolean {
-  return element.namespaceURI === XSD_NS || LEGACY_XSD_NAMESPACES.includes(element.namespaceURI ?? '');
+  return isXsdNamespace(element.namespaceURI ?? '');
 }
+
+function isXsdNamespace(namespace: string): boolean {
+  return namespace === XSD_NS || LEGACY_XSD_NAMESPACES.includes(namespace);
+}
+
+/** Item types whose one-dimensional arrays are byte arrays: base64Binary values (SOAP 1.1 §5.2.3). */
+const BYTES = new Set(['byte', 'unsignedByte']);
+
+/** Nesting of model groups and anonymous types; a group and an anonymous type inside are two levels. */
+const MAX_NESTING = 256;
+
+/** What the JSDoc of a type holding a .NET DataSet says, after the type's own documentation. */
+const DATA_SET_NOTE =
+  'A .NET DataSet: its XML Schema (xs:schema) and then its data (usually a diffgr:diffgram), each kept as XML text in $any.';
 
 function xsdChildren(parent: Element): Element[] {
   return childElements(parent).filter(isXsd);
@@ -142,10 +158,15 @@ export function readSchema(element: Element, file: string, targetNamespaceOverri
     },
     references,
     warnings,
+    referencedNamespaces: reader.referencedNamespaces,
   };
 }
 
 class SchemaReader {
+  readonly referencedNamespaces = new Set<string>();
+  /** How deep the model groups and types being read are nested. */
+  private depth = 0;
+
   constructor(
     private readonly file: string,
     private readonly targetNamespace: string,
@@ -226,6 +247,7 @@ class SchemaReader {
 
   private qname(element: Element, name: string): QName | undefined {
     const qname = qnameAttribute(element, name, this.file);
+    if (qname) this.referencedNamespaces.add(qname.ns);
     if (qname && qname.ns === '' && name !== 'ref' && builtin(qname.local)) {
       this.warnings.push({
         message: `${name}="${qname.local}" names no namespace; it is read as the built-in xs:${qname.local}`,
@@ -236,6 +258,10 @@ class SchemaReader {
   }
 
   complexType(element: Element, name?: QName): ComplexType {
+    return this.nested(element, () => this.readComplexType(element, name));
+  }
+
+  private readComplexType(element: Element, name?: QName): ComplexType {
     const loc = locationOf(this.file, element);
     let base: QName | undefined;
     let derivation: 'extension' | 'restriction' | undefined;
@@ -303,7 +329,7 @@ class SchemaReader {
       anyAttribute,
       mixed,
       isDictionary: this.isWcfDictionary(element),
-      documentation: this.documentation(element),
+      documentation: content && holdsInlineSchema(content) ? joinText(this.documentation(element), DATA_SET_NOTE) : this.documentation(element),
       loc,
     };
   }
@@ -322,43 +348,60 @@ class SchemaReader {
     const sequence = xsdChildren(restriction).find((child) => child.localName === 'sequence' || child.localName === 'all');
     const itemElement = sequence && xsdChildren(sequence).find((child) => child.localName === 'element');
     let itemType: TypeUse = { kind: 'builtin', name: 'anyType' };
-    if (declared) {
-      const [attributeElement, arrayType] = declared;
-      itemType = typeUseOf(resolveQName(attributeElement, arrayType.replace(/\[[\d,\s]*\]$/, '').trim(), this.file, `wsdl:arrayType="${arrayType}"`));
-    } else if (itemElement) {
-      itemType = this.element(itemElement, false).type ?? itemType;
-    }
-    const item: ElementDecl = {
-      name: (itemElement && nameAttribute(itemElement)) ?? 'item',
-      ns: '',
-      type: itemType,
-      minOccurs: 0,
-      maxOccurs: 'unbounded',
-      nillable: true,
-      loc: itemElement ? locationOf(this.file, itemElement) : loc,
-    };
+    if (declared) itemType = this.arrayItemType(...declared);
+    else if (itemElement) itemType = this.element(itemElement, false).type ?? itemType;
     return {
-      kind: 'complex',
+      ...encodedArrayOf(itemType, itemElement ? locationOf(this.file, itemElement) : loc, loc, (itemElement && nameAttribute(itemElement)) ?? 'item'),
       name,
-      content: { kind: 'sequence', particles: [{ kind: 'element', element: item }], minOccurs: 1, maxOccurs: 1, loc },
-      attributes: [],
-      anyAttribute: false,
-      mixed: false,
-      isDictionary: false,
-      encodedArray: true,
       documentation: this.documentation(element),
-      loc,
     };
+  }
+
+  /**
+   * The item type a `wsdl:arrayType` names (SOAP 1.1 §5.4.2: a type, then one rank per array
+   * level, this array's own last). `xsd:int[][]` is an array of `xsd:int[]`: each rank before the
+   * last nests an array in the items, innermost first. An array of bytes nested so is one
+   * base64Binary value, as §5.2.3 recommends and as Axis sends `byte[][]` (its
+   * `ArrayOf_xsd_base64Binary`). A multi-dimensional rank (`[,]`) is sent as its items in
+   * row-major order, so it is read as a flat list of them.
+   */
+  private arrayItemType(attributeElement: Element, arrayType: string): TypeUse {
+    const what = `wsdl:arrayType="${arrayType}"`;
+    const parsed = /^\s*([^\s[\]]+)\s*((?:\[[\d,\s]*\]\s*)*)$/.exec(arrayType);
+    if (!parsed) throw new WsdlError(`${what} is not a type name followed by array ranks (such as xsd:string[])`, locationOf(this.file, attributeElement));
+    const [, typeName, rankText] = parsed;
+    const ranks = rankText.match(/\[[^\]]*\]/g) ?? ['[]'];
+    for (const rank of ranks.filter((r) => r.includes(','))) {
+      this.warnings.push({
+        message: `${what}: a ${rank.split(',').length}-dimensional array is read as its items in row-major order (its dimensions, given in soapenc:arrayType when sent, are not kept)`,
+        loc: locationOf(this.file, attributeElement),
+      });
+    }
+    const loc = locationOf(this.file, attributeElement);
+    let itemType = typeUseOf(this.resolveQName(attributeElement, typeName, what));
+    for (let level = 0; level < ranks.length - 1; level++) {
+      const ofBytes = itemType.kind === 'builtin' && BYTES.has(itemType.name) && !ranks[level]!.includes(',');
+      itemType = ofBytes ? { kind: 'builtin', name: 'base64Binary' } : { kind: 'inline', type: encodedArrayOf(itemType, loc, loc) };
+    }
+    return itemType;
   }
 
   /** A model group, group reference, element or wildcard, with nesting kept. */
   private particle(element: Element): Particle {
+    return this.nested(element, () => this.readParticle(element));
+  }
+
+  private readParticle(element: Element): Particle {
     const loc = locationOf(this.file, element);
     const minOccurs = this.minOccurs(element);
     const maxOccurs = this.maxOccurs(element);
     switch (element.localName) {
-      case 'element':
-        return { kind: 'element', element: this.element(element, false) };
+      case 'element': {
+        const declared = this.element(element, false);
+        // .NET writes a DataSet as `<s:element ref="s:schema"/><s:any/>`: its schema, then its data
+        if (declared.ref?.local === 'schema' && isXsdNamespace(declared.ref.ns)) return { kind: 'any', minOccurs, maxOccurs, inlineSchema: true, loc };
+        return { kind: 'element', element: declared };
+      }
       case 'any':
         return { kind: 'any', minOccurs, maxOccurs, loc };
       case 'group': {
@@ -408,6 +451,10 @@ class SchemaReader {
   }
 
   simpleType(element: Element, name?: QName): SimpleType {
+    return this.nested(element, () => this.readSimpleType(element, name));
+  }
+
+  private readSimpleType(element: Element, name?: QName): SimpleType {
     const loc = locationOf(this.file, element);
     const documentation = this.documentation(element);
     const derivation = xsdChildren(element).find((c) => c.localName !== 'annotation');
@@ -450,7 +497,7 @@ class SchemaReader {
         const memberTypes: TypeUse[] = (attribute(derivation, 'memberTypes') ?? '')
           .split(/\s+/)
           .filter(Boolean)
-          .map((value) => typeUseOf(resolveQName(derivation, value, this.file, `memberTypes="${value}"`)));
+          .map((value) => typeUseOf(this.resolveQName(derivation, value, `memberTypes="${value}"`)));
         for (const inner of xsdChildren(derivation)) {
           if (inner.localName === 'simpleType') memberTypes.push({ kind: 'inline', type: this.simpleType(inner) });
         }
@@ -458,6 +505,33 @@ class SchemaReader {
       }
       default:
         throw new WsdlError(`unexpected xs:${derivation.localName} in xs:simpleType`, locationOf(this.file, derivation));
+    }
+  }
+
+  /** A QName in an attribute value that holds more than one (memberTypes) or more than a QName. */
+  private resolveQName(element: Element, value: string, what: string): QName {
+    const qname = resolveQName(element, value, this.file, what);
+    this.referencedNamespaces.add(qname.ns);
+    return qname;
+  }
+
+  /**
+   * Reads nested markup one level deeper. Model groups and anonymous types nested beyond
+   * MAX_NESTING are refused: every later stage walks them recursively, and no generated agent
+   * reads messages nested that deep anyway.
+   */
+  private nested<T>(element: Element, read: () => T): T {
+    if (this.depth >= MAX_NESTING) {
+      throw new WsdlError(
+        `model groups and anonymous types are nested more than ${MAX_NESTING} levels deep here (generated agents read at most 256 levels of elements)`,
+        locationOf(this.file, element),
+      );
+    }
+    this.depth++;
+    try {
+      return read();
+    } finally {
+      this.depth--;
     }
   }
 
@@ -490,4 +564,29 @@ class SchemaReader {
     const flag = appinfo && childElements(appinfo).find((c) => c.namespaceURI === WCF_SERIALIZATION_NS && c.localName === 'IsDictionary');
     return (flag?.textContent ?? '').trim() === 'true';
   }
+}
+
+/** An encoded array type of `itemType`: one repeated, nillable, unqualified item element. */
+function encodedArrayOf(itemType: TypeUse, itemLoc: SourceLocation, loc: SourceLocation, itemName = 'item'): ComplexType {
+  const item: ElementDecl = { name: itemName, ns: '', type: itemType, minOccurs: 0, maxOccurs: 'unbounded', nillable: true, loc: itemLoc };
+  return {
+    kind: 'complex',
+    content: { kind: 'sequence', particles: [{ kind: 'element', element: item }], minOccurs: 1, maxOccurs: 1, loc },
+    attributes: [],
+    anyAttribute: false,
+    mixed: false,
+    isDictionary: false,
+    encodedArray: true,
+    loc,
+  };
+}
+
+/** Whether a content model has `<xs:element ref="xs:schema"/>` (read as a wildcard), not counting nested types. */
+function holdsInlineSchema(particle: Particle): boolean {
+  if (particle.kind === 'any') return particle.inlineSchema === true;
+  return (particle.kind === 'sequence' || particle.kind === 'choice' || particle.kind === 'all') && particle.particles.some(holdsInlineSchema);
+}
+
+function joinText(first: string | undefined, second: string): string {
+  return first ? `${first} ${second}` : second;
 }

@@ -19,7 +19,8 @@ import {
   type Service,
   type SoapVersion,
 } from './document.js';
-import { isXsd, readSchema, type ReadSchemaResult } from './schema.js';
+import { bindingPolicies } from './policy.js';
+import { isXsd, readSchema, type ReadSchemaResult, type SchemaReference } from './schema.js';
 import {
   attribute,
   childElements,
@@ -41,6 +42,8 @@ export interface WsdlFile {
   readonly portTypes: PortType[];
   readonly messages: Message[];
   readonly schemas: ReadSchemaResult[];
+  /** `xs:import`s and `xs:include`s written directly in wsdl:types, outside any xs:schema. */
+  readonly strayReferences: SchemaReference[];
   readonly imports: { readonly namespace?: string; readonly location?: string; readonly element: Element }[];
 }
 
@@ -69,6 +72,16 @@ export function readWsdlFile(root: Element, file: string): WsdlFile {
     childElements(types)
       .filter((schema) => isXsd(schema) && schema.localName === 'schema')
       .map((schema) => readSchema(schema, file)),
+  );
+  const strayReferences = childrenNamed(root, WSDL_NS, 'types').flatMap((types) =>
+    childElements(types)
+      .filter((child) => isXsd(child) && (child.localName === 'import' || child.localName === 'include'))
+      .map((child): SchemaReference => ({
+        kind: child.localName as 'import' | 'include',
+        namespace: attribute(child, 'namespace'),
+        schemaLocation: attribute(child, 'schemaLocation'),
+        element: child,
+      })),
   );
 
   const messages: Message[] = childrenNamed(root, WSDL_NS, 'message').map((message) => ({
@@ -139,7 +152,7 @@ export function readWsdlFile(root: Element, file: string): WsdlFile {
       portType: requiredQName(binding, 'type', 'wsdl:binding'),
       soapVersion,
       style,
-      policies: [],
+      ...bindingPolicies(binding, root),
       loc: locationOf(file, binding),
       operations: childrenNamed(binding, WSDL_NS, 'operation').map((operation): BindingOperation => {
         const soapOperation = firstChildNamed(operation, soapNs, 'operation');
@@ -195,6 +208,7 @@ export function readWsdlFile(root: Element, file: string): WsdlFile {
     portTypes,
     messages,
     schemas,
+    strayReferences,
     imports,
   };
 }

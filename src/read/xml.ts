@@ -1,7 +1,7 @@
 /** Small helpers over @xmldom/xmldom: strict parsing, source locations and QName attributes. */
 import { DOMParser, type Element, type Node } from '@xmldom/xmldom';
 import { WsdlError } from '../errors.js';
-import type { QName, SourceLocation } from './document.js';
+import { XML_NS, type QName, type SourceLocation } from './document.js';
 
 const ELEMENT_NODE = 1;
 
@@ -14,7 +14,9 @@ export interface ParsedXml {
  * Parses a WSDL or XSD file. Malformed XML is an error naming file and line; so is any DOCTYPE,
  * because no WSDL needs one and entity definitions are how "billion laughs" attacks start.
  */
-export function parseXml(text: string, file: string): ParsedXml {
+export function parseXml(source: string, file: string): ParsedXml {
+  // the byte order mark is the encoding's signature (XML 1.0 §4.3.3), not content before the root
+  const text = source.startsWith('\uFEFF') ? source.slice(1) : source;
   // xmldom reports some errors at line 0 (an empty file): every location names a real line
   const fail = (message: string, line = 1, column = 1): never => {
     throw new WsdlError(message, { file, line: Math.max(1, line), column: Math.max(1, column) });
@@ -54,7 +56,7 @@ export function parseXml(text: string, file: string): ParsedXml {
 
 /** Where a DOCTYPE starts in the prolog (before the root element), if there is one. */
 function prologDoctype(text: string): number | undefined {
-  const prolog = /^(?:\uFEFF)?(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/.exec(text)![0];
+  const prolog = /^(?:\s+|<\?[\s\S]*?\?>|<!--[\s\S]*?-->)*/.exec(text)![0];
   return /^<!DOCTYPE/i.test(text.slice(prolog.length)) ? prolog.length : undefined;
 }
 
@@ -121,7 +123,8 @@ export function resolveQName(element: Element, value: string, file: string, what
   const colon = value.indexOf(':');
   const prefix = colon >= 0 ? value.slice(0, colon) : null;
   const local = colon >= 0 ? value.slice(colon + 1) : value;
-  const ns = element.lookupNamespaceURI(prefix ?? '');
+  // `xml` is bound by Namespaces in XML §3 itself and never declared (xmldom does not know it)
+  const ns = prefix === 'xml' ? XML_NS : element.lookupNamespaceURI(prefix ?? '');
   if (prefix !== null && ns === null) {
     throw new WsdlError(`${what}: the prefix "${prefix}" is not declared`, locationOf(file, element));
   }

@@ -18,7 +18,8 @@ let computed: string | undefined;
 export function generatorFingerprint(): string {
   if (computed) return computed;
   const hash = createHash('sha256');
-  for (const root of [CODE_ROOT, path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'package.json')]) {
+  const roots = [CODE_ROOT, path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'src', 'read', 'catalog'), path.join(PACKAGE_ROOT, 'package.json')];
+  for (const root of [...new Set(roots)]) {
     for (const file of filesUnder(root)) hash.update(`${path.relative(PACKAGE_ROOT, file)}\0`).update(readFileSync(file)).update('\0');
   }
   computed = hash.digest('hex');

@@ -16,8 +16,11 @@ export interface Manifest {
   readonly options: Readonly<Record<string, unknown>>;
   /** The WSDLs given (found), relative to the output folder, posix. */
   readonly wsdls: readonly string[];
-  /** Every file read, relative to the output folder (URLs as they are), with its content's hash. */
-  readonly inputs: readonly { readonly file: string; readonly sha256?: string }[];
+  /**
+   * Every file read, relative to the output folder (URLs as they are), with its content's hash;
+   * `absent` for an import that was not there (generated with a warning: it may appear).
+   */
+  readonly inputs: readonly { readonly file: string; readonly sha256?: string; readonly absent?: true }[];
   /** Every output file but the manifest, with its hash. */
   readonly outputs: Readonly<Record<string, string>>;
 }
@@ -37,7 +40,10 @@ export function manifestText(out: string, subject: ManifestSubject, files: Reado
     generator: subject.generator,
     options: sortedOptions(subject.options),
     wsdls: subject.wsdls.map((file) => relativeTo(out, file)),
-    inputs: [...new Set(subject.inputs)].map((file) => (isUrl(file) ? { file } : { file: relativeTo(out, file), sha256: fileHash(file) })),
+    inputs: [...new Set(subject.inputs)].map((file) => {
+      if (isUrl(file)) return { file };
+      return existsSync(file) ? { file: relativeTo(out, file), sha256: fileHash(file) } : { file: relativeTo(out, file), absent: true as const };
+    }),
     outputs: Object.fromEntries([...files].filter(([name]) => name !== MANIFEST_FILE).sort(([a], [b]) => (a < b ? -1 : 1)).map(([name, content]) => [name, hash(content)])),
   };
   return `${JSON.stringify(manifest, null, 2)}\n`;
@@ -61,9 +67,12 @@ export function isUpToDate(out: string, subject: Omit<ManifestSubject, 'inputs'>
   if (JSON.stringify(manifest.options) !== JSON.stringify(sortedOptions(subject.options))) return false;
   if (JSON.stringify(manifest.wsdls) !== JSON.stringify(subject.wsdls.map((wsdl) => relativeTo(out, wsdl)))) return false;
   for (const input of manifest.inputs ?? []) {
-    if (!input.sha256) return false;
     const full = path.join(out, input.file);
-    if (!existsSync(full) || fileHash(full) !== input.sha256) return false;
+    if (input.absent) {
+      if (existsSync(full)) return false;
+      continue;
+    }
+    if (!input.sha256 || !existsSync(full) || fileHash(full) !== input.sha256) return false;
   }
   const outputs = Object.entries(manifest.outputs ?? {});
   const onDisk = listFiles(out).filter((name) => name !== MANIFEST_FILE);

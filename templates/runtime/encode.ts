@@ -5,6 +5,7 @@ import { SoapEncodeError } from './errors.js';
 import {
   SOAP11_ENVELOPE_NS,
   SOAP12_ENVELOPE_NS,
+  XML_NS,
   XSI_NS,
   bytesToBase64,
   bytesToHex,
@@ -21,6 +22,8 @@ class XmlWriter {
 
   prefixed(ns: string, local: string): string {
     if (!ns) return local;
+    if (ns === XML_NS) return `xml:${local}`; // never declared
+
     let prefix = this.prefixes.get(ns);
     if (prefix === undefined) {
       prefix = `ns${this.prefixes.size + 1}`;

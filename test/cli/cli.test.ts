@@ -55,7 +55,7 @@ describe('wsdl-agents CLI', () => {
   it('generate --help documents every option, the examples and the exit codes', () => {
     const { code, stdout } = run(ROOT, 'generate', '--help');
     expect(code).toBe(0);
-    for (const text of ['wsdl-agents generate [inputs..]', '-o, --out', '--check', '-q, --quiet', '--allow-remote', '--max-file-size', '--fetch-timeout', '--help', '--version', 'Default: wsdl/']) {
+    for (const text of ['wsdl-agents generate [inputs..]', '-o, --out', '--check', '-q, --quiet', '--strict', '--allow-remote', '--max-file-size', '--fetch-timeout', '--help', '--version', 'Default: wsdl/']) {
       expect(stdout).toContain(text);
     }
     expect(stdout).toContain('wsdl-agents generate --check');
@@ -125,12 +125,31 @@ describe('wsdl-agents CLI', () => {
     const wsdl = path.join(dir, 'wsdl/Services86/Diagnostics.wsdl');
     writeFileSync(wsdl, readFileSync(wsdl, 'utf8').replace('type="tns:SoCredentials"', 'type="tns:SoCredential"'));
 
-    const { code, stdout, stderr } = run(dir);
+    const { code, stdout, stderr } = run(dir, 'generate', '--strict');
     expect(code).toBe(1);
     expect(stderr).toMatch(/^error: wsdl\/Services86\/Diagnostics\.wsdl:17:7: the type \{http:\/\/www\.superoffice\.net\/ws\/crm\/NetServer\/Services86\}SoCredential is not declared in any schema\n$/);
     expect(stdout).toBe('');
     expect(snapshot(path.join(dir, 'generated'))).toEqual(before);
     expect(readdirSync(dir).sort()).toEqual(['generated', 'wsdl']);
+
+    // without --strict the fault is worked around: a warning at the same place, and exit 0
+    const lenient = run(dir);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toContain(
+      'wsdl/Services86/Diagnostics.wsdl:17:7: warning: the type {http://www.superoffice.net/ws/crm/NetServer/Services86}SoCredential is not declared in any schema; it is typed unknown\n',
+    );
+  });
+
+  it('reads well-known schemas from the catalog it ships, and names each one used', () => {
+    const dir = project();
+    const wsdl = path.join(dir, 'wsdl/Services86/Diagnostics.wsdl');
+    // an import of xml.xsd by its URL, which the catalog has: no network, no --allow-remote
+    const xmlImport = '<xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="http://www.w3.org/2001/xml.xsd"/>';
+    writeFileSync(wsdl, readFileSync(wsdl, 'utf8').replace(/(<xs:schema [^>]*>)/, `$1${xmlImport}`));
+    const { code, stdout, stderr } = run(dir);
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^using xml-2009-01\.xsd \(W3C, 2009\/01 edition [^)]*\)\) for http:\/\/www\.w3\.org\/XML\/1998\/namespace$/m);
   });
 
   it('refuses to replace a folder it did not generate', () => {

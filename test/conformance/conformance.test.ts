@@ -8,12 +8,12 @@ import { computeScoreboard, type Scoreboard } from './scoreboard.js';
 
 /** Passing counts when this table was last raised; falling below one is a regression. */
 const MINIMUM = {
-  /** Valid WSDLs that generate and type-check strictly. */
+  /** Valid WSDLs that generate under strict and type-check strictly. */
   validWsdls: 41,
-  /** Broken WSDLs that end in a WsdlError naming file, line and column. */
+  /** Broken WSDLs that end in a WsdlError naming file, line and column (under strict). */
   brokenWsdls: 30,
   /** In-scope samples whose request and response come out right. */
-  samples: 19,
+  samples: 22,
 };
 
 /**
@@ -21,13 +21,11 @@ const MINIMUM = {
  * pass (its WSDL, request.json or XML is wrong); "generator:" and "runtime:" mark what we lack.
  */
 const KNOWN_SAMPLE_FAILURES: Readonly<Record<string, string>> = {
-  Dummy__ref_element_should_have_correct_namespace:
-    'corpus: common.xsd declares xs:simpletype (not an XSD element: it is xs:simpleType) and refers to it unprefixed without a default namespace',
-  Dummy__ref_element_should_have_correct_namespace_with_overrideElementKey: 'corpus: the same common.xsd as Dummy__ref_element_should_have_correct_namespace',
+  Dummy__ref_element_should_have_correct_namespace_with_overrideElementKey:
+    'corpus: request.json names the element Commande, which node-soap\'s overrideElementKey option maps to the WSDL\'s Order',
   Dummy__should_use_defined_value_key: 'corpus: request.json names the member DummyAccount (its type\'s name); the element is Account',
   GET_DATA__should_work_with_more_deeply_nested_XML_messages_and_without_security:
     'corpus: request.xml is not namespace-well-formed (an element named xmlns:ns0:Z_STORE_TEMPLATE_GET_DATA)',
-  GetSubscription__should_handle_ref_minOccurs_and_maxOccurs: 'corpus: EventService.xsd is an excerpt; SubscribeResponse and other elements the WSDL uses are missing',
   IndienenBericht__should_work_with_deeply_nested_XML_messages:
     'corpus: request.json leaves out Request/Bericht (minOccurs 1); the runtime rightly refuses to send an invalid request',
   Login__unsupported_response_name_returned_and_local_xs_schema_missed:
@@ -46,8 +44,7 @@ const KNOWN_SAMPLE_FAILURES: Readonly<Record<string, string>> = {
   getMessage__does_not_use_schema_xmlns: 'corpus: request.json nests Body/getMessageRequest/message, which the schema of getMessageRequest does not have',
   getMessage__force_use_schema_xmlns: 'corpus: request.json nests Body/getMessageRequest/message, which the schema of getMessageRequest does not have',
   login__complex_schema_xmlns_with_array_and_any_type_and_other_types:
-    'corpus: soap.platform.core.xsd uses the prefix xs: without declaring it, and imports ../../platform/*.xsd, which are missing',
-  login__error_returned_should_contain_root_Json_on_fault: 'corpus: soap.platform.core.xsd imports ../../platform/platform.coreTypes.xsd, which is missing',
+    'corpus: soap.platform.core.xsd imports ../../platform/*.xsd, which are missing, so by default the passport is typed unknown (a string, number, boolean or Date), and request.json passes an object',
 };
 
 let scoreboard: Scoreboard;
@@ -62,10 +59,15 @@ describe('conformance with the node-soap corpus', () => {
     expect(scoreboard.summary.validWsdls.passed, `failing valid WSDLs:\n${failing.join('\n')}`).toBeGreaterThanOrEqual(MINIMUM.validWsdls);
   });
 
-  it('ends every broken WSDL in a WsdlError naming file, line and column, never in a crash', () => {
+  it('under strict, ends every broken WSDL in a WsdlError naming file, line and column, never in a crash', () => {
     const failing = scoreboard.wsdls.filter((wsdl) => wsdl.expected === 'broken' && !wsdl.passed).map((wsdl) => `${wsdl.name}: ${wsdl.reason}`);
     expect(failing).toEqual([]);
     expect(scoreboard.summary.brokenWsdls.passed).toBeGreaterThanOrEqual(MINIMUM.brokenWsdls);
+  });
+
+  it('by default, ends every broken WSDL in such an error, or generates it with a warning naming file, line and column, and it type-checks', () => {
+    const failing = scoreboard.wsdls.filter((wsdl) => wsdl.lenient && !wsdl.lenient.passed).map((wsdl) => `${wsdl.name}: ${wsdl.lenient!.reason}`);
+    expect(failing).toEqual([]);
   });
 
   it('passes at least MINIMUM.samples samples', () => {

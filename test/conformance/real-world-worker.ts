@@ -1,13 +1,13 @@
 /**
  * Generates one real-world WSDL in a process of its own, so that its wall time and peak memory
- * (process.resourceUsage().maxRSS) are its own: `tsx real-world-worker.ts <name> <outputDir> [catalog]`.
- * Imports by URL are served offline from the fixture's URL map (and, with `catalog`, from the
- * well-known schemas of src/read/catalog); any other URL is a 404. Writes the generated files to
- * <outputDir> and prints one line of JSON: a WorkerReport.
+ * (process.resourceUsage().maxRSS) are its own: `tsx real-world-worker.ts <name> <outputDir> <strict|lenient>`.
+ * `strict` refuses every fault (as --strict does); `lenient` is the default, which works around
+ * the faults it can with a warning. Imports by URL are served offline from the fixture's URL map
+ * (the catalog of well-known schemas is the generator's own: it needs no network); any other URL
+ * is a 404. Writes the generated files to <outputDir> and prints one line of JSON: a WorkerReport.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { WsdlError, formatWarning } from '../../src/errors.js';
 import { findInputs, generateAsync } from '../../src/generate.js';
 import { describeCrash } from './describe.js';
@@ -18,22 +18,11 @@ export type WorkerReport =
   | { readonly kind: 'generated'; readonly files: number; readonly warnings: readonly string[]; readonly generateMs: number; readonly maxRssKiB: number }
   | { readonly kind: 'wsdlError' | 'crash'; readonly message: string; readonly generateMs: number; readonly maxRssKiB: number };
 
-const CATALOG_DIR = fileURLToPath(new URL('../../src/read/catalog/', import.meta.url));
-
-interface CatalogIndex {
-  readonly schemas: readonly { readonly file: string; readonly urls: readonly string[] }[];
-}
-
 /** URL → local file, for the fetch that stands in for the network. */
-function urlMap(name: string, withCatalog: boolean): Map<string, string> {
+function urlMap(name: string): Map<string, string> {
   const wsdl = realWorldWsdls().find((candidate) => candidate.name === name);
   if (!wsdl) throw new Error(`no real-world fixture named "${name}"`);
-  const map = new Map(Object.entries(wsdl.urls).map(([url, file]) => [url, path.join(fixtureDir(wsdl), file)]));
-  if (withCatalog) {
-    const catalog = JSON.parse(readFileSync(path.join(CATALOG_DIR, 'index.json'), 'utf8')) as CatalogIndex;
-    for (const schema of catalog.schemas) for (const url of schema.urls) map.set(url, path.join(CATALOG_DIR, schema.file));
-  }
-  return map;
+  return new Map(Object.entries(wsdl.urls).map(([url, file]) => [url, path.join(fixtureDir(wsdl), file)]));
 }
 
 function offlineFetch(map: ReadonlyMap<string, string>): typeof fetch {
@@ -53,7 +42,8 @@ async function main(): Promise<void> {
   try {
     const result = await generateAsync(findInputs([path.join(fixtureDir(wsdl), wsdl.wsdl)]), {
       allowRemote: true,
-      fetch: offlineFetch(urlMap(name, mode === 'catalog')),
+      strict: mode === 'strict',
+      fetch: offlineFetch(urlMap(name)),
     });
     const generateMs = performance.now() - started;
     report = { kind: 'generated', files: result.files.size, warnings: result.warnings.map(formatWarning), generateMs, maxRssKiB: process.resourceUsage().maxRSS };

@@ -36,12 +36,16 @@ afterAll(() => {
 });
 
 describe('the packed tarball', () => {
-  it('holds the compiled generator, its API declarations, the runtime templates, the JSON Schema of the configuration, README and LICENSE, and nothing else', () => {
+  it('holds the compiled generator, its API declarations, the runtime templates, the schema catalog, the JSON Schema of the configuration, README and LICENSE, and nothing else', () => {
     const sources = readdirSync(path.join(ROOT, 'src'), { recursive: true, encoding: 'utf8' })
       .filter((name) => name.endsWith('.ts'))
       .map((name) => name.split(path.sep).join('/').replace(/\.ts$/, ''));
     const isCli = (module: string) => module === 'cli' || module.startsWith('cli/');
     const templates = readdirSync(path.join(ROOT, 'templates/runtime')).map((name) => `templates/runtime/${name}`);
+    // the catalog of well-known schemas: data the generator reads, with its licences and sources
+    const catalog = readdirSync(path.join(ROOT, 'src/read/catalog'))
+      .filter((name) => !name.startsWith('.'))
+      .map((name) => `src/read/catalog/${name}`);
     const expected = [
       'LICENSE',
       'README.md',
@@ -51,6 +55,7 @@ describe('the packed tarball', () => {
       ...sources.filter((module) => !isCli(module)).map((module) => `dist/${module}.d.ts`),
       ...templates,
       'wsdl-agents.schema.json',
+      ...catalog,
     ].sort();
     expect(tarball.files).toEqual(expected);
   });
@@ -98,6 +103,13 @@ describe.each<ClientKind>(['esm', 'commonjs', 'bundler'])('a new %s project', (k
     const generated = await run('npx', ['--offline', manifest.name, 'generate', 'Diagnostics.wsdl', '--out', 'src/soap'], { cwd: dir });
     expect(generated.stdout).toContain('1 WSDL file: 1 agent, 11 operations, 18 types; wrote');
     expect(generated.stderr).toBe('');
+    if (kind === 'esm') {
+      // the installed package finds the catalog of well-known schemas it ships (xml.xsd by its URL here)
+      const xmlImport = '<xs:import namespace="http://www.w3.org/XML/1998/namespace" schemaLocation="http://www.w3.org/2001/xml.xsd"/>';
+      write(dir, 'Catalog.wsdl', readFileSync(DIAGNOSTICS_WSDL, 'utf8').replace(/(<xs:schema [^>]*>)/, `$1${xmlImport}`));
+      const catalog = await run('npx', ['--offline', manifest.name, 'generate', 'Catalog.wsdl', '--out', path.join(workspace, 'catalog-check')], { cwd: dir });
+      expect(catalog.stdout).toMatch(/^using xml-2009-01\.xsd \(W3C, /m);
+    }
 
     for (const step of project.build) await run(process.execPath, step, { cwd: dir });
     if (kind === 'commonjs') expect(readFileSync(path.join(dir, project.main), 'utf8')).toContain('require("./soap/index.js")');

@@ -69,6 +69,8 @@ describe('remote WSDLs and imports', () => {
           return { body: `${importing('types.xsd')}<!--${'x'.repeat(300_000)}-->` };
         case '/svc/slow.wsdl':
           return { hang: true };
+        case '/svc/gone-import.wsdl':
+          return { body: importing('gone.xsd') };
         default:
           return { status: 404, body: 'not here' };
       }
@@ -123,6 +125,35 @@ describe('remote WSDLs and imports', () => {
     expect(Date.now() - started).toBeLessThan(2000);
     const missing = await failure(generateAsync(findInputs([`${home.origin}/svc/nothing.wsdl`])));
     expect(missing.message).toBe(`cannot fetch ${home.origin}/svc/nothing.wsdl: HTTP 404 Not Found`);
+  });
+
+  it('names the importing file, line and column when an import cannot be downloaded; by default it is left out', async () => {
+    const input = findInputs([`${home.origin}/svc/gone-import.wsdl`]);
+    const strict = await failure(generateAsync(input, { strict: true }));
+    expect(strict.message).toBe(`${home.origin}/svc/gone-import.wsdl:7:1: cannot fetch ${home.origin}/svc/gone.xsd: HTTP 404 Not Found`);
+    const { warnings } = await generateAsync(input);
+    expect(warnings).toContainEqual({
+      message: `cannot fetch ${home.origin}/svc/gone.xsd: HTTP 404 Not Found; the xs:import is left out (what it declares is typed unknown where it is used)`,
+      loc: { file: `${home.origin}/svc/gone-import.wsdl`, line: 7, column: 1 },
+    });
+  });
+
+  it('reads well-known schemas from the catalog, never from the network, even when remote imports are allowed', async () => {
+    const dir = tempFiles({
+      'local.wsdl': echoWsdl({
+        namespaces: ' xmlns:xmime="http://www.w3.org/2005/05/xmlmime"',
+        schema: '<xs:import namespace="http://www.w3.org/2005/05/xmlmime" schemaLocation="http://www.w3.org/2005/05/xmlmime"/>',
+        output: '<xs:element name="Picture" type="xmime:base64Binary"/>',
+      }),
+    });
+    const fetched: string[] = [];
+    const noNetwork: typeof fetch = async (url) => {
+      fetched.push(String(url));
+      throw new Error('no network');
+    };
+    const { catalogSchemas } = await generateAsync(findInputs([path.join(dir, 'local.wsdl')]), { allowRemote: true, fetch: noNetwork });
+    expect(catalogSchemas.map((schema) => schema.file)).toEqual(['xmlmime-2005-05.xsd']);
+    expect(fetched).toEqual([]);
   });
 
   it('refuses remote and local files over the size limit', async () => {
