@@ -39,7 +39,7 @@ export function emitAgentModule(agent: AgentPlan, file: GeneratedFile): void {
   }
 
   const api = file.writer();
-  writeJsDoc(api, agent.documentation, `The operations of the ${service} service: what ${agent.name} does, and what a fake of it implements.`);
+  writeJsDoc(api, agent.documentation, `The operations of the ${service} service: what ${agent.name} does, and what a fake of it implements.`, securityNote(agent));
   api.write(`export interface ${agent.interfaceName} `).inlineBlock(() => {
     agent.operations.forEach((operation, index) => {
       if (index > 0) api.blankLine();
@@ -50,7 +50,12 @@ export function emitAgentModule(agent: AgentPlan, file: GeneratedFile): void {
   file.add(api);
 
   const writer = file.writer();
-  writeJsDoc(writer, agent.documentation, `Speaks SOAP ${agent.soapVersion} to the ${service} service${agent.endpoint ? ` (default endpoint ${agent.endpoint})` : ''}.`);
+  writeJsDoc(
+    writer,
+    agent.documentation,
+    `Speaks SOAP ${agent.soapVersion} to the ${service} service${agent.endpoint ? ` (default endpoint ${agent.endpoint})` : ''}.`,
+    securityNote(agent),
+  );
   writer
     .write(`export class ${agent.name} extends ${soapAgent}<${agent.requestHeadersName}, ${agent.responseHeadersName}> implements ${agent.interfaceName} `)
     .inlineBlock(() => {
@@ -64,6 +69,27 @@ export function emitAgentModule(agent: AgentPlan, file: GeneratedFile): void {
       }
     });
   file.add(writer);
+}
+
+/** What the binding's WS-SecurityPolicy asks for, and the option that provides it. */
+function securityNote(agent: AgentPlan): string | undefined {
+  const security = agent.security;
+  if (!security) return undefined;
+  const token = security.usernameToken;
+  const asked = [
+    token === 'digest' ? 'a WS-Security UsernameToken with a password digest' : token === 'none' ? 'a WS-Security UsernameToken without a password' : token ? 'a WS-Security UsernameToken' : undefined,
+    security.timestamp ? 'a Timestamp' : undefined,
+  ].filter(Boolean);
+  const members = !token
+    ? []
+    : token === 'none'
+      ? ['username', "passwordType: 'None'"]
+      : token === 'digest'
+        ? ['username', 'password', "passwordType: 'PasswordDigest'"]
+        : ['username', 'password'];
+  if (!security.timestamp) members.push('timestamp: false');
+  const option = members.length > 0 ? `\`security: { ${members.join(', ')} }\`` : '`security: {}` (a Timestamp alone)';
+  return `The binding's WS-SecurityPolicy asks for ${asked.join(' and ')}: pass ${option} in the agent's options (with a fresh nonce and timestamp for every call).`;
 }
 
 function statusWording(agent: AgentPlan): string {

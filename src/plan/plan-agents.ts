@@ -113,6 +113,7 @@ export class AgentPlanner {
       responseHeadersName: names.responseHeaders,
       callOptionsName: names.callOptions,
       serviceErrorName: statusHeaders ? names.serviceError : undefined,
+      security: securityOf(def.binding!),
       descriptor: `${names.agent}$`,
       descriptorsFile: 'descriptors.ts', // per WSDL, planGroup moves it
       ns: def.name.ns,
@@ -258,6 +259,13 @@ export class AgentPlanner {
     }
     return this.types.field({ name: part.name, ns: rpc ? '' : ns, type: part.type!, minOccurs: 1, maxOccurs: 1, nillable: false, loc: part.loc });
   }
+}
+
+function securityOf(binding: NonNullable<InterfaceDef['binding']>): AgentPlan['security'] {
+  const usernameToken = binding.policies.includes('UsernameToken');
+  const timestamp = binding.policies.includes('Timestamp');
+  if (!usernameToken && !timestamp) return undefined;
+  return { ...(usernameToken ? { usernameToken: binding.usernameTokenPassword ?? 'text' } : {}), timestamp };
 }
 
 function returnType(output: OperationPlan['output']): TsType {

@@ -231,6 +231,11 @@ export interface AgentPlan {
   readonly responseHeadersName: string;
   readonly callOptionsName: string;
   readonly serviceErrorName?: string;
+  /**
+   * What the binding's WS-SecurityPolicy asks of a caller, when it asks for a UsernameToken or a
+   * Timestamp: documented on the agent, with the `security` option that provides it.
+   */
+  readonly security?: { readonly usernameToken?: 'text' | 'digest' | 'none'; readonly timestamp: boolean };
   /** Its run-time descriptor's name. */
   readonly descriptor: string;
   /** The module of descriptor data that holds it, relative to the folder. */

@@ -16,11 +16,15 @@ const DEFAULT_TTL = 300;
 const NONCE_BYTES = 16;
 
 export interface SecurityOptions {
-  readonly username: string;
+  /** The UsernameToken's user; leave it out for a header with only a Timestamp. */
+  readonly username?: string | undefined;
   /** Sent as it is (PasswordText, for TLS connections) or only as a digest; never in errors or logs. */
-  readonly password: string;
-  /** Default 'PasswordText'. 'PasswordDigest': Base64(SHA-1(nonce + created + password)). */
-  readonly passwordType?: 'PasswordText' | 'PasswordDigest' | undefined;
+  readonly password?: string | undefined;
+  /**
+   * Default 'PasswordText'. 'PasswordDigest': Base64(SHA-1(nonce + created + password)). 'None':
+   * the token carries the username alone (WS-SecurityPolicy's sp:NoPassword).
+   */
+  readonly passwordType?: 'PasswordText' | 'PasswordDigest' | 'None' | undefined;
   /** A wsu:Timestamp with Created and Expires (Created + `ttl` seconds, default 300). Default true. */
   readonly timestamp?: boolean | { readonly ttl: number } | undefined;
   /**
@@ -35,14 +39,16 @@ export function checkSecurityOptions(agentName: string, options: SecurityOptions
   const fail = (problem: string): never => {
     throw new SoapError(`${agentName}: options.security.${problem}`);
   };
-  if (typeof options.username !== 'string') fail('username must be a string');
-  if (typeof options.password !== 'string') fail('password must be a string');
   const type = options.passwordType;
-  if (type !== undefined && type !== 'PasswordText' && type !== 'PasswordDigest') fail("passwordType must be 'PasswordText' or 'PasswordDigest'");
+  if (type !== undefined && type !== 'PasswordText' && type !== 'PasswordDigest' && type !== 'None') fail("passwordType must be 'PasswordText', 'PasswordDigest' or 'None'");
+  if (options.username !== undefined && typeof options.username !== 'string') fail('username must be a string');
+  if (options.username !== undefined && type !== 'None' && typeof options.password !== 'string') fail('password must be a string');
+  if (options.username === undefined && options.password !== undefined) fail('password is given without a username');
   const timestamp = options.timestamp;
   if (typeof timestamp === 'object' && (typeof timestamp.ttl !== 'number' || !(timestamp.ttl > 0) || !Number.isFinite(timestamp.ttl))) {
     fail('timestamp.ttl must be a positive number of seconds');
   }
+  if (options.username === undefined && timestamp === false) fail('has neither a username nor a timestamp: there is nothing to send');
 }
 
 /**
@@ -51,11 +57,6 @@ export function checkSecurityOptions(agentName: string, options: SecurityOptions
  */
 export async function securityHeader(options: SecurityOptions, now: Date = new Date(), nonce: Uint8Array = randomNonce()): Promise<string> {
   const created = now.toISOString();
-  const where = (element: string) => () => `Security/UsernameToken/${element}`;
-  const password =
-    options.passwordType === 'PasswordDigest'
-      ? `<wsse:Password Type="${TOKEN_PROFILE}#PasswordDigest">${await passwordDigest(nonce, created, options.password)}</wsse:Password>`
-      : `<wsse:Password Type="${TOKEN_PROFILE}#PasswordText">${escapeXml(options.password, where('Password'))}</wsse:Password>`;
   const timestamp = options.timestamp ?? true;
   const ttl = typeof timestamp === 'object' ? timestamp.ttl : DEFAULT_TTL;
   return (
@@ -63,9 +64,23 @@ export async function securityHeader(options: SecurityOptions, now: Date = new D
     (timestamp
       ? `<wsu:Timestamp><wsu:Created>${created}</wsu:Created><wsu:Expires>${new Date(now.getTime() + ttl * 1000).toISOString()}</wsu:Expires></wsu:Timestamp>`
       : '') +
-    `<wsse:UsernameToken><wsse:Username>${escapeXml(options.username, where('Username'))}</wsse:Username>${password}` +
-    `<wsse:Nonce EncodingType="${BASE64_BINARY}">${bytesToBase64(nonce)}</wsse:Nonce><wsu:Created>${created}</wsu:Created></wsse:UsernameToken>` +
+    (options.username === undefined ? '' : await usernameToken(options, options.username, created, nonce)) +
     '</wsse:Security>'
+  );
+}
+
+async function usernameToken(options: SecurityOptions, username: string, created: string, nonce: Uint8Array): Promise<string> {
+  const where = (element: string) => () => `Security/UsernameToken/${element}`;
+  const user = `<wsse:Username>${escapeXml(username, where('Username'))}</wsse:Username>`;
+  if (options.passwordType === 'None') return `<wsse:UsernameToken>${user}</wsse:UsernameToken>`;
+  const secret = options.password ?? '';
+  const password =
+    options.passwordType === 'PasswordDigest'
+      ? `<wsse:Password Type="${TOKEN_PROFILE}#PasswordDigest">${await passwordDigest(nonce, created, secret)}</wsse:Password>`
+      : `<wsse:Password Type="${TOKEN_PROFILE}#PasswordText">${escapeXml(secret, where('Password'))}</wsse:Password>`;
+  return (
+    `<wsse:UsernameToken>${user}${password}` +
+    `<wsse:Nonce EncodingType="${BASE64_BINARY}">${bytesToBase64(nonce)}</wsse:Nonce><wsu:Created>${created}</wsu:Created></wsse:UsernameToken>`
   );
 }
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { findInputs, loadModels } from '../../src/generate.js';
+import { findInputs, generate, loadModels } from '../../src/generate.js';
 import { echoWsdl, tempFiles } from '../helpers/wsdl-builder.js';
 
 const WSP12 = 'http://schemas.xmlsoap.org/ws/2004/09/policy';
@@ -84,5 +84,21 @@ describe('WS-Policy on a binding', () => {
   it('a UsernameToken outside WS-SecurityPolicy (an XML Schema attribute of that name, say) is no assertion', () => {
     const policy = `    <wsp:Policy xmlns:wsp="${WSP12}"><x:UsernameToken xmlns:x="urn:other"/><x:IncludeTimestamp xmlns:x="urn:other"/></wsp:Policy>`;
     expect(bindingOf(echoWsdl({ binding: binding(policy) }))).toEqual({ policies: [], usernameTokenPassword: undefined });
+  });
+});
+
+describe('the agent of a binding with such a policy', () => {
+  it('says what the policy asks for, and the security option that provides it', () => {
+    const wsdl = echoWsdl({
+      namespaces: ` xmlns:wsp="${WSP12}" xmlns:wsu="${WSU}"`,
+      binding: binding('    <wsp:PolicyReference URI="#UsernameOverTransport_policy"/>'),
+    }).replace('  <wsdl:types>', `${WCF_USERNAME_OVER_TRANSPORT}\n  <wsdl:types>`);
+    const dir = tempFiles({ 'x.wsdl': wsdl });
+    const agent = generate(findInputs([path.join(dir, 'x.wsdl')])).files.get('EchoPortAgent.ts')!;
+    const note =
+      "The binding's WS-SecurityPolicy asks for a WS-Security UsernameToken and a Timestamp: pass `security: { username, password }` " +
+      "in the agent's options (with a fresh nonce and timestamp for every call).";
+    // on the interface and on the class
+    expect(agent.split(note)).toHaveLength(3);
   });
 });

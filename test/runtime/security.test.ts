@@ -109,6 +109,15 @@ describe('the Security header', () => {
     expect(child(child(ttl, WSU_NS, 'Timestamp'), WSU_NS, 'Expires').textContent).toBe('2025-03-01T12:01:00.000Z');
   });
 
+  it("passwordType 'None' (sp:NoPassword): the token carries the username alone", async () => {
+    const token = child(securityOf(await envelope({ username: 'ann', passwordType: 'None' })), WSSE_NS, 'UsernameToken');
+    expect(childNames(token)).toEqual([`{${WSSE_NS}}Username`]);
+  });
+
+  it('no username: a header with the Timestamp alone', async () => {
+    expect(childNames(securityOf(await envelope({})))).toEqual([`{${WSU_NS}}Timestamp`]);
+  });
+
   it("SOAP 1.2: mustUnderstand is in the 1.2 envelope's namespace", async () => {
     const security = securityOf(await envelope({ username: 'a', password: 'b' }, '1.2'));
     expect(security.getAttributeNS(SOAP12, 'mustUnderstand')).toBe('1');
