@@ -48,7 +48,7 @@ export function checkSecurityOptions(agentName: string, options: SecurityOptions
   if (typeof timestamp === 'object' && (typeof timestamp.ttl !== 'number' || !(timestamp.ttl > 0) || !Number.isFinite(timestamp.ttl))) {
     fail('timestamp.ttl must be a positive number of seconds');
   }
-  if (options.username === undefined && timestamp === false) fail('has neither a username nor a timestamp: there is nothing to send');
+  if (options.username === undefined && timestamp === false) throw new SoapError(`${agentName}: options.security has neither a username nor a timestamp: there is nothing to send`);
 }
 
 /**

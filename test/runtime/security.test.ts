@@ -175,8 +175,10 @@ describe('an agent with security', () => {
 
   it.each([
     [{ username: 'a', password: 1 }, 'Diagnostics: options.security.password must be a string'],
-    [{ username: undefined, password: 'p' }, 'Diagnostics: options.security.username must be a string'],
-    [{ username: 'a', password: 'p', passwordType: 'Digest' }, "Diagnostics: options.security.passwordType must be 'PasswordText' or 'PasswordDigest'"],
+    [{ username: 7, password: 'p' }, 'Diagnostics: options.security.username must be a string'],
+    [{ username: undefined, password: 'p' }, 'Diagnostics: options.security.password is given without a username'],
+    [{ timestamp: false }, 'Diagnostics: options.security has neither a username nor a timestamp: there is nothing to send'],
+    [{ username: 'a', password: 'p', passwordType: 'Digest' }, "Diagnostics: options.security.passwordType must be 'PasswordText', 'PasswordDigest' or 'None'"],
     [{ username: 'a', password: 'p', timestamp: { ttl: -1 } }, 'Diagnostics: options.security.timestamp.ttl must be a positive number of seconds'],
   ])('options that cannot make a header are a SoapError at construction: %o', (security, message) => {
     // @ts-expect-error deliberately wrong options
