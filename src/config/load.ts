@@ -1,7 +1,7 @@
 /** Finding, reading and validating wsdl-agents.config.json. */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { isUrl } from '../read/load.js';
+import { isUrl } from '../inputs.js';
 import { ConfigError } from './error.js';
 import { parseJsonc } from './jsonc.js';
 import { CONFIG_FILE_NAME, type ConfigValues } from './keys.js';

@@ -15,48 +15,73 @@ const CODE_ROOT = fileURLToPath(new URL('../', import.meta.url));
 
 let computed: string | undefined;
 
+/**
+ * The hash of every file of the generator. Reading them all costs more than the rest of an
+ * up-to-date run, so the hash is kept with each file's size and modification time, and computed
+ * anew only when one of those differs.
+ */
 export function generatorFingerprint(): string {
   if (computed) return computed;
-  const hash = createHash('sha256');
   const roots = [CODE_ROOT, path.join(PACKAGE_ROOT, 'templates'), path.join(PACKAGE_ROOT, 'src', 'read', 'catalog'), path.join(PACKAGE_ROOT, 'package.json')];
-  for (const root of [...new Set(roots)]) {
-    for (const file of filesUnder(root)) hash.update(`${path.relative(PACKAGE_ROOT, file)}\0`).update(readFileSync(file)).update('\0');
-  }
+  const files = [...new Set(roots)].flatMap(filesUnder);
+  const stats = files.map((file) => {
+    const stat = statSync(file);
+    return `${path.relative(PACKAGE_ROOT, file)}:${stat.size}:${stat.mtimeMs}`;
+  });
+  const statsKey = createHash('sha256').update(stats.join('\n')).digest('hex');
+  const cache = readCache();
+  if (cache.fingerprint?.stats === statsKey) return (computed = cache.fingerprint.hash);
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${path.relative(PACKAGE_ROOT, file)}\0`).update(readFileSync(file)).update('\0');
   computed = hash.digest('hex');
+  writeCache({ ...readCache(), fingerprint: { stats: statsKey, hash: computed } });
   return computed;
 }
 
-/** Where stamps live: the project's node_modules/.cache, as other build tools keep theirs. */
-function stampsFile(): string | undefined {
-  const modules = path.resolve('node_modules');
-  return existsSync(modules) ? path.join(modules, '.cache', 'wsdl-agents', 'stamps.json') : undefined;
+interface Cache {
+  /** The generator's fingerprint, with the key of its files' sizes and times. */
+  readonly fingerprint?: { readonly stats: string; readonly hash: string };
+  /** Output folder (absolute) → the fingerprint of the generator that last wrote it. */
+  readonly outputs?: Readonly<Record<string, string>>;
 }
 
-function readStamps(): Record<string, string> {
-  const file = stampsFile();
+/** Where the cache lives: the project's node_modules/.cache, as other build tools keep theirs. */
+function cacheFile(): string | undefined {
+  const modules = path.resolve('node_modules');
+  return existsSync(modules) ? path.join(modules, '.cache', 'wsdl-agents', 'cache.json') : undefined;
+}
+
+function readCache(): Cache {
+  const file = cacheFile();
   if (!file || !existsSync(file)) return {};
   try {
-    return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    return JSON.parse(readFileSync(file, 'utf8')) as Cache;
   } catch {
     return {};
   }
 }
 
-/** True when this output folder was last written by this very generator, on this machine. */
-export function writtenByThisGenerator(out: string): boolean {
-  return readStamps()[path.resolve(out)] === generatorFingerprint();
-}
-
-/** Records that this generator wrote the output folder; a cache that cannot be written is no error. */
-export function stampOutput(out: string): void {
-  const file = stampsFile();
+/** A cache that cannot be written is no error: it only costs a full run next time. */
+function writeCache(cache: Cache): void {
+  const file = cacheFile();
   if (!file) return;
   try {
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify({ ...readStamps(), [path.resolve(out)]: generatorFingerprint() }, null, 2));
+    writeFileSync(file, JSON.stringify(cache, null, 2));
   } catch {
-    // a read-only cache only costs a full run next time
+    // read-only: so be it
   }
+}
+
+/** True when this output folder was last written by this very generator, on this machine. */
+export function writtenByThisGenerator(out: string): boolean {
+  return readCache().outputs?.[path.resolve(out)] === generatorFingerprint();
+}
+
+/** Records that this generator wrote the output folder. */
+export function stampOutput(out: string): void {
+  const cache = readCache();
+  writeCache({ ...cache, outputs: { ...cache.outputs, [path.resolve(out)]: generatorFingerprint() } });
 }
 
 /** A file, or every file under a folder, in a fixed order. */

@@ -1,6 +1,6 @@
 /**
  * `npm run bench [-- <suite>…]`: runs the benchmark suites (all, or those named: decode, encode,
- * memory, startup, generate, transport) and prints their tables, ours against the peers measured in this same
+ * memory, startup, generate, generate-cli, transport) and prints their tables, ours against the peers measured in this same
  * run. A report, not a gate: it fails only when a side does not produce the expected result.
  * See test/bench/README.md.
  */
@@ -11,6 +11,7 @@ import { runDecodeBench } from './decode.bench.js';
 import { runEncodeBench } from './encode.bench.js';
 import { LARGE_ITEMS, ROOT } from './fixtures.js';
 import { runGenerateBench } from './generate.bench.js';
+import { runGenerateProcessBench } from './generate-process.bench.js';
 import { DEFAULT_TIMING, LARGE_TIMING, formatNumber } from './harness.js';
 import { runMemoryBench } from './memory.bench.js';
 import { runStartupBench } from './startup.bench.js';
@@ -22,6 +23,7 @@ const SUITES: Record<string, () => Promise<string>> = {
   memory: runMemoryBench,
   startup: runStartupBench,
   generate: runGenerateBench,
+  'generate-cli': runGenerateProcessBench,
   transport: runTransportBench,
 };
 
