@@ -25,24 +25,161 @@ export function escapeXml(text: string, where: () => string, inAttribute = false
     const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     throw new SoapEncodeError(`${where()}: the character U+${code} cannot be sent in XML 1.0`);
   }
-  if (inAttribute) return NEEDS_ATTRIBUTE_ESCAPE.test(text) ? text.replace(/[&<>"\r\n\t]/g, (c) => ESCAPES[c]) : text;
-  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"\r]/g, (c) => ESCAPES[c]) : text;
+  if (inAttribute) return NEEDS_ATTRIBUTE_ESCAPE.test(text) ? text.replace(/[&<>"\r\n\t]/g, (c) => ESCAPES[c] ?? c) : text;
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"\r]/g, (c) => ESCAPES[c] ?? c) : text;
 }
 
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Each ASCII character's 6-bit value in base64, or INVALID. */
+const INVALID = 255;
+const BASE64_VALUES = new Uint8Array(128).fill(INVALID);
+for (let i = 0; i < 64; i++) BASE64_VALUES[BASE64_ALPHABET.charCodeAt(i)] = i;
+const BASE64_CODES = new Uint8Array(64);
+for (let i = 0; i < 64; i++) BASE64_CODES[i] = BASE64_ALPHABET.charCodeAt(i);
+
+/** Base64, padded, on one line. Written as ASCII bytes and decoded at once: no string per character. */
 export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  const codes = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 3 <= bytes.length; i += 3) {
+    const triple = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    codes[o++] = BASE64_CODES[triple >> 18] as number;
+    codes[o++] = BASE64_CODES[(triple >> 12) & 63] as number;
+    codes[o++] = BASE64_CODES[(triple >> 6) & 63] as number;
+    codes[o++] = BASE64_CODES[triple & 63] as number;
   }
-  return btoa(binary);
+  if (i < bytes.length) {
+    const first = bytes[i] as number;
+    const second = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0;
+    codes[o++] = BASE64_CODES[first >> 2] as number;
+    codes[o++] = BASE64_CODES[((first & 3) << 4) | (second >> 4)] as number;
+    codes[o++] = i + 1 < bytes.length ? (BASE64_CODES[(second & 15) << 2] as number) : 0x3d;
+    codes[o++] = 0x3d;
+  }
+  return new TextDecoder().decode(codes);
 }
 
 export function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text.replace(/\s+/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  const reader = new Base64Reader();
+  reader.push(text);
+  return reader.finish();
+}
+
+/**
+ * Decodes base64 given in pieces, as text arrives: XML whitespace anywhere is skipped, and the
+ * padding may be left out (as atob allows). Holds only the bytes decoded so far, in the pieces
+ * they were decoded in; `finish()` joins them (so at most twice the value at that moment).
+ */
+export class Base64Reader {
+  private readonly pieces: Uint8Array[] = [];
+  private length = 0;
+  /** Up to three characters of a quantum that the last piece ended inside. */
+  private carry = '';
+  /** After padding, only whitespace may follow. */
+  private padded = false;
+
+  push(text: string): void {
+    const input = this.carry === '' ? text : this.carry + text;
+    this.carry = '';
+    const output = new Uint8Array((input.length >> 2) * 3 + 3);
+    const end = input.length;
+    let o = 0;
+    let i = 0;
+    while (i < end) {
+      // the fast path: four alphabet characters in a row
+      if (i + 4 <= end && !this.padded) {
+        const a = input.charCodeAt(i);
+        const b = input.charCodeAt(i + 1);
+        const c = input.charCodeAt(i + 2);
+        const d = input.charCodeAt(i + 3);
+        if ((a | b | c | d) < 128) {
+          const va = BASE64_VALUES[a] as number;
+          const vb = BASE64_VALUES[b] as number;
+          const vc = BASE64_VALUES[c] as number;
+          const vd = BASE64_VALUES[d] as number;
+          if ((va | vb | vc | vd) < 64) {
+            output[o] = (va << 2) | (vb >> 4);
+            output[o + 1] = ((vb & 15) << 4) | (vc >> 2);
+            output[o + 2] = ((vc & 3) << 6) | vd;
+            o += 3;
+            i += 4;
+            continue;
+          }
+        }
+      }
+      // otherwise one quantum at a time, skipping whitespace, noting padding
+      const quantum = this.quantum(input, i);
+      if (quantum.next < 0) {
+        this.carry = input.slice(i);
+        break;
+      }
+      for (let k = 0; k < quantum.count; k++) output[o++] = quantum.bytes[k] as number;
+      i = quantum.next;
+    }
+    if (o > 0) {
+      this.pieces.push(output.subarray(0, o));
+      this.length += o;
+    }
+  }
+
+  finish(): Uint8Array {
+    const rest = this.carry.replace(/[ \t\r\n]+/g, '');
+    if (rest !== '') {
+      // an unpadded last quantum of two or three characters, as atob allows
+      if (rest.length === 1) throw new Error('base64 text whose length is not a valid one');
+      this.carry = '';
+      this.push(rest + (rest.length === 2 ? '==' : '='));
+    }
+    if (this.pieces.length === 1) return this.pieces[0] as Uint8Array;
+    const bytes = new Uint8Array(this.length);
+    let offset = 0;
+    for (const piece of this.pieces) {
+      bytes.set(piece, offset);
+      offset += piece.length;
+    }
+    return bytes;
+  }
+
+  private readonly scratch = { bytes: new Uint8Array(3), count: 0, next: 0 };
+
+  /** Reads one quantum from `start`, whitespace skipped; `next` is -1 when the text ends first. */
+  private quantum(input: string, start: number): { bytes: Uint8Array; count: number; next: number } {
+    const result = this.scratch;
+    const values = [0, 0, 0, 0];
+    let count = 0;
+    let pads = 0;
+    let i = start;
+    for (; i < input.length && count < 4; i++) {
+      const c = input.charCodeAt(i);
+      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
+      if (this.padded) throw new Error('base64 text continues after its padding');
+      const value = c < 128 ? (BASE64_VALUES[c] as number) : INVALID;
+      if (c === 0x3d && count >= 2) {
+        pads++;
+      } else if (value === INVALID || pads > 0) {
+        throw new Error('not base64 text');
+      }
+      values[count++] = value === INVALID ? 0 : value;
+    }
+    if (count === 0) {
+      result.count = 0;
+      result.next = i;
+      return result;
+    }
+    if (count < 4) {
+      result.next = -1;
+      return result;
+    }
+    const triple = ((values[0] as number) << 18) | ((values[1] as number) << 12) | ((values[2] as number) << 6) | (values[3] as number);
+    result.bytes[0] = triple >> 16;
+    result.bytes[1] = (triple >> 8) & 255;
+    result.bytes[2] = triple & 255;
+    result.count = 3 - pads;
+    result.next = i;
+    if (pads > 0) this.padded = true;
+    return result;
+  }
 }
 
 export function bytesToHex(bytes: Uint8Array): string {
@@ -79,8 +216,7 @@ export function parseDateTime(text: string): Date {
   const match = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/.exec(value);
   if (!match) throw new Error(`"${value}" is not an xs:dateTime`);
   const [, year, month, day, hour, minute, second, fraction = '', zone = 'Z'] = match;
-  const numbers = [month, day, hour, minute, second].map(Number);
-  const [m, d, h, min, s] = numbers;
+  const [m = 0, d = 0, h = 0, min = 0, s = 0] = [month, day, hour, minute, second].map(Number);
   if (m < 1 || m > 12 || d < 1 || d > 31 || h > 24 || min > 59 || s > 60) throw new Error(`"${value}" is not an xs:dateTime`);
   // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999
   const date = new Date(0);
@@ -102,10 +238,10 @@ export function splitList(text: string): string[] {
 export function formatDecimal(value: number): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
-  const [mantissa, exponentText] = text.toLowerCase().split('e');
+  const [mantissa = '', exponentText] = text.toLowerCase().split('e');
   const exponent = Number(exponentText);
   const negative = mantissa.startsWith('-');
-  const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
+  const [whole = '', fraction = ''] = mantissa.replace('-', '').split('.');
   const digits = whole + fraction;
   const point = whole.length + exponent;
   let result: string;

@@ -41,14 +41,17 @@ export type XmlProblem = 'malformed' | 'doctype' | 'limit';
 
 export class XmlError extends Error {
   readonly problem: XmlProblem;
+  /** What is wrong, without the position. */
+  readonly reason: string;
   /** 1-based line and column where it was found. */
   readonly line: number;
   readonly column: number;
 
-  constructor(message: string, problem: XmlProblem, line: number, column: number) {
-    super(`${line}:${column}: ${message}`);
+  constructor(reason: string, problem: XmlProblem, line: number, column: number) {
+    super(`${line}:${column}: ${reason}`);
     this.name = 'XmlError';
     this.problem = problem;
+    this.reason = reason;
     this.line = line;
     this.column = column;
   }

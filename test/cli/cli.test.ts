@@ -49,7 +49,7 @@ describe('wsdl-agents CLI', () => {
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toBe(
-      'Services86/Diagnostics.wsdl: 1 agent, 11 operations, 18 types\n1 WSDL file: 1 agent, 11 operations, 18 types; wrote 15 files to generated/.\n',
+      'Services86/Diagnostics.wsdl: 1 agent, 11 operations, 18 types\n1 WSDL file: 1 agent, 11 operations, 18 types; wrote 16 files to generated/.\n',
     );
     expect(readFileSync(path.join(dir, 'generated/index.ts'), 'utf8')).toContain("export * as Services86 from './Services86/index.js';");
     expect(existsSync(path.join(dir, 'generated/Services86/DiagnosticsAgent.ts'))).toBe(true);
