@@ -140,12 +140,16 @@ const PREDEFINED_ENTITIES: Readonly<Record<string, string>> = { lt: '<', gt: '>'
 /** A reference longer than this cannot name one of the five entities. */
 const LONGEST_ENTITY_NAME = 4;
 
-/** ASCII name characters (XML 1.0 §2.3 [4], [4a]): 1 may start a name, 2 may only continue one. */
+/** ASCII name characters (XML 1.0 §2.3 [4], [4a]): those that may start a name, those that may only continue one, and the colon. */
+const NAME_START = 1;
+const NAME_PART = 2;
+const NAME_COLON = 3;
 const ASCII_NAME = new Uint8Array(128);
 for (let c = 0; c < 128; c++) {
   const char = String.fromCharCode(c);
-  if (/[A-Za-z_:]/.test(char)) ASCII_NAME[c] = 1;
-  else if (/[-.0-9]/.test(char)) ASCII_NAME[c] = 2;
+  if (/[A-Za-z_]/.test(char)) ASCII_NAME[c] = NAME_START;
+  else if (/[-.0-9]/.test(char)) ASCII_NAME[c] = NAME_PART;
+  else if (char === ':') ASCII_NAME[c] = NAME_COLON;
 }
 
 /** NameStartChar beyond ASCII, for one UTF-16 unit (astral characters are checked as pairs). */
@@ -178,7 +182,7 @@ export function isNCName(text: string): boolean {
     if (c === COLON) return false;
     if (c < 128) {
       const kind = ASCII_NAME[c];
-      if (kind === 0 || (i === 0 && kind === 2)) return false;
+      if (kind === 0 || (i === 0 && kind === NAME_PART)) return false;
     } else if (c >= 0xd800 && c <= 0xdb7f) {
       // U+10000–U+EFFFF are name characters
       const low = text.charCodeAt(i + 1);
@@ -195,6 +199,17 @@ const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB || 
 
 /** Qualified names by a hash of their characters: names repeat, so most tags make no name strings. */
 const NAME_CACHE_SIZE = 1024;
+
+/**
+ * A cached name, and what followed it last time: SOAP messages repeat themselves (arrays of
+ * records), so the next name is tried first, which spares reading it character by character.
+ */
+interface CachedName extends QName {
+  /** The name of the start tag that followed this one (as an element name). */
+  nextElement: CachedName | undefined;
+  /** The name after this one in the same start tag: the first attribute, or the next one. */
+  nextInTag: CachedName | undefined;
+}
 
 export class XmlTokenizer {
   /**
@@ -236,7 +251,9 @@ export class XmlTokenizer {
   private bindingCount = 3;
   private readonly bindingMarks: number[] = [];
 
-  private readonly names: (QName | undefined)[] = new Array<QName | undefined>(NAME_CACHE_SIZE);
+  private readonly names: (CachedName | undefined)[] = new Array<CachedName | undefined>(NAME_CACHE_SIZE);
+  /** The name of the last start tag read. */
+  private lastElement: CachedName | undefined;
   /** Set by readName: where the name ended. */
   private nameEnd = 0;
 
@@ -320,20 +337,14 @@ export class XmlTokenizer {
     for (;;) {
       switch (this.state) {
         case TEXT: {
-          if (position >= length) {
-            this.position = position;
+          // markup right after markup is the common case: no character data to read
+          const stop = source.charCodeAt(position) === LT ? position : this.charData(position, final);
+          if (stop >= length || source.charCodeAt(stop) !== LT) {
+            // the end of the buffer, or characters held back for the next chunk
+            this.position = stop;
             return;
           }
-          const lt = source.indexOf('<', position);
-          const end = lt < 0 ? length : lt;
-          if (end > position) {
-            const stop = this.charData(position, end, lt >= 0 || final);
-            if (stop < end || lt < 0) {
-              this.position = stop;
-              return;
-            }
-          }
-          position = this.markup(lt);
+          position = this.markup(stop);
           break;
         }
         case REFERENCE: {
@@ -392,30 +403,32 @@ export class XmlTokenizer {
   // Character data
 
   /**
-   * Reads character data in [start, end): checks its characters, resolves references, normalises
-   * line ends and hands it to the handler. `complete`: markup (or the end of the document)
-   * follows, so nothing needs to be held back. Returns where it stopped: `end`, or the start of
-   * what it holds back for the next chunk (a CR, "]" or "]]", half a surrogate pair).
+   * Reads character data from `start` up to the next "<" (or the end of the buffer): checks its
+   * characters, resolves references, normalises line ends and hands it to the handler. Returns
+   * the index of that "<", or where it stopped: the end of the buffer, or the start of what it
+   * holds back for the next chunk (a CR, "]" or "]]", half a surrogate pair), unless `final`.
    */
-  private charData(start: number, end: number, complete: boolean): number {
+  private charData(start: number, final: boolean): number {
     const source = this.source;
-    if (this.depth === 0 && !this.fragment) return this.spaceOutsideRoot(start, end);
+    const end = source.length;
+    if (this.depth === 0 && !this.fragment) return this.spaceOutsideRoot(start);
     const deliver = this.deliverText;
     let output = '';
     let run = start;
     let i = start;
     while (i < end) {
       const c = source.charCodeAt(i);
-      if (c >= SPACE) {
-        if (c < 0xd800) {
-          if (c !== AMP && c !== GT) {
-            i++;
-            continue;
-          }
-        } else if (c >= 0xe000 && c < 0xfffe) {
+      if (c > GT) {
+        if (c < 0xd800 || (c >= 0xe000 && c < 0xfffe)) {
           i++;
           continue;
         }
+      } else if (c >= SPACE) {
+        if (c !== AMP && c !== LT && c !== GT) {
+          i++;
+          continue;
+        }
+        if (c === LT) break;
       } else if (c === LF || c === TAB) {
         i++;
         continue;
@@ -425,7 +438,7 @@ export class XmlTokenizer {
         this.referenceState = REF_START;
         const next = this.continueReference(i + 1, end);
         if (next < 0) {
-          if (complete) this.fail('a reference is not terminated by ";"', end);
+          if (final) this.fail('a reference is not terminated by ";"', end);
           if (deliver && output !== '') this.handler.text(output);
           this.state = REFERENCE;
           return end;
@@ -438,20 +451,18 @@ export class XmlTokenizer {
         }
         i++;
       } else if (c === CR) {
-        if (i + 1 === end && !complete) break;
+        if (i + 1 === end && !final) break;
         if (deliver) output += source.slice(run, i) + '\n';
         i += source.charCodeAt(i + 1) === LF ? 2 : 1;
         run = i;
       } else {
-        i = this.surrogatePair(i, end, complete, c);
-        if (i < 0) {
-          i = end - 1;
-          break;
-        }
+        const next = this.surrogatePair(i, end, final, c);
+        if (next < 0) break;
+        i = next;
       }
     }
     // "]]" at the end of a chunk may be the start of "]]>"
-    if (i === end && !complete) {
+    if (i === end && !final) {
       while (i > run && i > end - 2 && source.charCodeAt(i - 1) === CLOSE_BRACKET) i--;
     }
     if (deliver) {
@@ -461,15 +472,16 @@ export class XmlTokenizer {
     return i;
   }
 
-  /** Outside the root element only whitespace may appear. */
-  private spaceOutsideRoot(start: number, end: number): number {
+  /** Outside the root element only whitespace may appear: returns the index of the next "<". */
+  private spaceOutsideRoot(start: number): number {
     const source = this.source;
-    for (let i = start; i < end; i++) {
-      if (!isSpace(source.charCodeAt(i))) {
-        this.fail(this.sawRoot ? 'text after the root element' : 'text before the root element', i);
-      }
+    let i = start;
+    for (; i < source.length; i++) {
+      const c = source.charCodeAt(i);
+      if (c === LT) break;
+      if (!isSpace(c)) this.fail(this.sawRoot ? 'text after the root element' : 'text before the root element', i);
     }
-    return end;
+    return i;
   }
 
   /**
@@ -500,7 +512,7 @@ export class XmlTokenizer {
         case REF_START:
           if (c === HASH) {
             this.referenceState = REF_HASH;
-          } else if (c < 128 && ASCII_NAME[c] === 1) {
+          } else if (c < 128 && ASCII_NAME[c] === NAME_START) {
             this.referenceState = REF_NAME;
             this.referenceName = String.fromCharCode(c);
           } else {
@@ -671,7 +683,7 @@ export class XmlTokenizer {
     const source = this.source;
     const close = source.indexOf('?>', Math.max(from, lt + 2));
     if (close < 0) return this.unfinished(Math.max(lt + 2, source.length - 1));
-    const target = this.readName(lt + 2, close);
+    const target = this.readName(lt + 2, close, undefined);
     if (target === undefined) this.fail('a processing instruction without a target', lt + 2);
     const afterTarget = this.nameEnd;
     if (target.qname.includes(':')) this.fail('a processing instruction target with a colon', lt + 2);
@@ -700,9 +712,38 @@ export class XmlTokenizer {
   /**
    * Reads a name from `start` (before `limit`): returns it, cached, with `nameEnd` set after it,
    * or undefined when the buffer ends inside it. A character that cannot start a name is an error;
-   * so is a name that is not a QName (Namespaces in XML 1.0 §3).
+   * so is a name that is not a QName (Namespaces in XML 1.0 §3). ASCII names take the short way.
    */
-  private readName(start: number, limit: number): QName | undefined {
+  private readName(start: number, limit: number, predicted: CachedName | undefined): CachedName | undefined {
+    const source = this.source;
+    if (predicted !== undefined && this.nameAt(predicted.qname, start)) {
+      const end = start + predicted.qname.length;
+      if (end < limit && !this.continuesName(end)) {
+        this.nameEnd = end;
+        return predicted;
+      }
+    }
+    let c = source.charCodeAt(start);
+    if (!(c < 128 && ASCII_NAME[c] === NAME_START)) return this.readAnyName(start, limit);
+    let hash = c;
+    let colon = -1;
+    let i = start + 1;
+    for (; i < limit; i++) {
+      c = source.charCodeAt(i);
+      if (c >= 128) return this.readAnyName(start, limit);
+      const kind = ASCII_NAME[c];
+      if (kind === 0) break;
+      if (kind === NAME_COLON) {
+        if (colon >= 0) this.fail('a malformed qualified name', i);
+        colon = i;
+      }
+      hash = (Math.imul(hash, 31) + c) | 0;
+    }
+    return this.name(start, i, colon, hash, limit);
+  }
+
+  /** readName for names with characters beyond ASCII (and for errors). */
+  private readAnyName(start: number, limit: number): CachedName | undefined {
     const source = this.source;
     let hash = 0;
     let colon = -1;
@@ -712,12 +753,13 @@ export class XmlTokenizer {
       if (c < 128) {
         const kind = ASCII_NAME[c];
         if (kind === 0) break;
-        if (i === start && kind === 2) this.fail('a name may not start with this character', i);
-        if (c === COLON) {
-          if (colon >= 0 || i === start) this.fail('a malformed qualified name', i);
+        if (i === start && kind !== NAME_START) this.fail(kind === NAME_COLON ? 'a malformed qualified name' : 'a name may not start with this character', i);
+        if (kind === NAME_COLON) {
+          if (colon >= 0) this.fail('a malformed qualified name', i);
           colon = i;
         }
       } else if (c >= 0xd800 && c <= 0xdb7f) {
+        // U+10000–U+EFFFF, as a surrogate pair
         if (i + 1 === limit) {
           if (limit === source.length) return undefined;
           this.fail('half a surrogate pair (not a character)', i);
@@ -734,16 +776,23 @@ export class XmlTokenizer {
       }
       hash = (Math.imul(hash, 31) + c) | 0;
     }
-    if (i === limit && limit === source.length) return undefined;
-    if (i === start) return this.fail('a name is expected here', i);
-    if (colon === i - 1) this.fail('a malformed qualified name', colon);
-    this.nameEnd = i;
-    const length = i - start;
+    if (i === start && i < limit) return this.fail('a name is expected here', i);
+    return this.name(start, i, colon, hash, limit);
+  }
+
+  /** The name in [start, end), from the cache when it has been seen before. */
+  private name(start: number, end: number, colon: number, hash: number, limit: number): CachedName | undefined {
+    const source = this.source;
+    if (end === limit && limit === source.length) return undefined;
+    if (colon === end - 1) this.fail('a malformed qualified name', colon);
+    this.nameEnd = end;
+    const length = end - start;
     const slot = hash & (NAME_CACHE_SIZE - 1);
     const cached = this.names[slot];
-    if (cached !== undefined && cached.qname.length === length && source.startsWith(cached.qname, start)) return cached;
-    const qname = source.slice(start, i);
-    const name: QName = colon < 0 ? { qname, prefix: '', local: qname } : { qname, prefix: qname.slice(0, colon - start), local: qname.slice(colon - start + 1) };
+    if (cached !== undefined && cached.qname.length === length && this.nameAt(cached.qname, start)) return cached;
+    const qname = source.slice(start, end);
+    const prefix = colon < 0 ? '' : qname.slice(0, colon - start);
+    const name: CachedName = { qname, prefix, local: colon < 0 ? qname : qname.slice(colon - start + 1), nextElement: undefined, nextInTag: undefined };
     this.names[slot] = name;
     return name;
   }
@@ -786,8 +835,9 @@ export class XmlTokenizer {
     const source = this.source;
     const length = source.length;
     if (this.depth === 0 && this.sawRoot && !this.fragment) this.fail('a second root element', lt);
-    const name = this.readName(lt + 1, length);
+    const name = this.readName(lt + 1, length, this.lastElement?.nextElement);
     if (name === undefined) return this.startUnfinished(lt);
+    let previous = name;
     const tag = this.tag;
     let count = 0;
     let i = this.nameEnd;
@@ -812,8 +862,10 @@ export class XmlTokenizer {
         break;
       }
       if (!spaced) this.fail(count === 0 ? 'a character not allowed in a name' : 'attributes must be separated by whitespace', i);
-      const attributeName = this.readName(i, length);
+      const attributeName = this.readName(i, length, previous.nextInTag);
       if (attributeName === undefined) return this.startUnfinished(lt);
+      previous.nextInTag = attributeName;
+      previous = attributeName;
       i = this.nameEnd;
       while (i < length && isSpace(source.charCodeAt(i))) i++;
       if (i >= length) return this.startUnfinished(lt);
@@ -833,6 +885,8 @@ export class XmlTokenizer {
       i = close + 1;
     }
     tag.attributeCount = count;
+    if (this.lastElement !== undefined) this.lastElement.nextElement = name;
+    this.lastElement = name;
     this.openElement(name, lt);
     this.handler.startElement(tag);
     if (selfClosing) this.closeElement();
@@ -981,16 +1035,25 @@ export class XmlTokenizer {
     if (this.depth === 0) this.fail('an end tag without a start tag', lt);
     const open = this.openNames[this.depth - 1] as QName;
     let i: number;
-    if (source.startsWith(open.qname, lt + 2) && !this.continuesName(lt + 2 + open.qname.length)) {
+    if (this.nameAt(open.qname, lt + 2) && !this.continuesName(lt + 2 + open.qname.length)) {
       i = lt + 2 + open.qname.length;
     } else {
-      const name = this.readName(lt + 2, source.length);
+      const name = this.readName(lt + 2, source.length, undefined);
       this.fail(`the end tag </${name?.qname ?? ''}> does not match <${open.qname}>`, lt);
     }
     while (isSpace(source.charCodeAt(i))) i++;
     if (source.charCodeAt(i) !== GT) this.fail('a malformed end tag', i);
     this.closeElement();
     return i + 1;
+  }
+
+  /** Whether `name` is written at `at` (a loop, not startsWith: names are short, and this is per tag). */
+  private nameAt(name: string, at: number): boolean {
+    const source = this.source;
+    const length = name.length;
+    if (at + length > source.length) return false;
+    for (let k = 0; k < length; k++) if (source.charCodeAt(at + k) !== name.charCodeAt(k)) return false;
+    return true;
   }
 
   private continuesName(i: number): boolean {

@@ -19,7 +19,7 @@ import {
 } from './descriptors.js';
 import { XOP_NS, contentIdOf } from './multipart.js';
 import { XmlError, XmlTokenizer, type QName, type StartTag, type TokenHandler } from './tokenizer.js';
-import { Base64Reader, SOAP11_ENVELOPE_NS, SOAP12_ENVELOPE_NS, XSI_NS, hexToBytes, parseDateTime, splitList } from './xml.js';
+import { Base64Reader, SOAP11_ENVELOPE_NS, SOAP12_ENVELOPE_NS, XSI_NS, hexToBytes, parseDateTime, parseListItems } from './xml.js';
 
 /** Nesting deeper than this is rejected: no real SOAP message needs it, and it bounds work. */
 export const MAX_DEPTH = 256;
@@ -164,6 +164,12 @@ interface DictionaryPlan {
  */
 class MemberLookup {
   private readonly byLocal = new Map<string, Member | Member[]>();
+  /** In schema order, whether each is the only member of its local name, and where each is. */
+  private readonly members: readonly Member[];
+  private readonly unique: readonly boolean[];
+  private readonly indexes: ReadonlyMap<Member, number>;
+  /** Set by `find`: the index of the member found, for the caller's next `expected`. */
+  foundAt = -1;
   /** The keys of repeated members, which start as [] so that an absent list reads as empty. */
   readonly repeatedKeys: readonly string[];
 
@@ -174,13 +180,26 @@ class MemberLookup {
       else if (same instanceof Member) this.byLocal.set(member.name, [same, member]);
       else same.push(member);
     }
+    this.members = members;
+    this.unique = members.map((member) => this.byLocal.get(member.name) instanceof Member);
+    this.indexes = new Map(members.map((member, index) => [member, index]));
     this.repeatedKeys = members.filter((member) => member.repeated).map((member) => member.key);
   }
 
-  find(uri: string, local: string): Member | undefined {
-    const found = this.byLocal.get(local);
-    if (found instanceof Member) return found;
-    return found?.find((member) => member.ns === uri);
+  /**
+   * The member for an element. Elements mostly come in schema order, so the member after the
+   * last one found (`expected`, its index) is tried before the map.
+   */
+  find(uri: string, local: string, expected: number): Member | undefined {
+    const next = this.members[expected];
+    if (next !== undefined && next.name === local && (this.unique[expected] === true || next.ns === uri)) {
+      this.foundAt = expected;
+      return next;
+    }
+    const entry = this.byLocal.get(local);
+    const found = entry instanceof Member ? entry : entry?.find((member) => member.ns === uri);
+    this.foundAt = found === undefined ? -1 : (this.indexes.get(found) ?? -1);
+    return found;
   }
 
   /** A new object for the members, its repeated members [] already. */
@@ -277,8 +296,11 @@ class Frame {
   kind = DOCUMENT;
   /** The member this element is a value of, which says where the value goes when it closes. */
   member: Member | undefined = undefined;
-  /** Whose children to look up (records, the wrapper, the Body, the Header). */
+  /** Whose children to look up (records, the wrapper, the Body, the Header), and where the next is expected. */
   lookup: MemberLookup | undefined = undefined;
+  cursor = 0;
+  /** Whether its character data is used. */
+  wantsText = false;
   record: RecordPlan | undefined = undefined;
   /** What is being built: an object, an array, a dictionary entry's value. */
   value: unknown = undefined;
@@ -299,6 +321,8 @@ class Frame {
     this.kind = kind;
     this.member = member;
     this.lookup = undefined;
+    this.cursor = 0;
+    this.wantsText = WANTS_TEXT[kind] === true;
     this.record = undefined;
     this.value = undefined;
     this.text = '';
@@ -434,7 +458,7 @@ export class ResponseDecoder implements TokenHandler {
       case BODY:
         return this.openBodyChild(parent, tag);
       case RECORD: {
-        const member = (parent.lookup as MemberLookup).find(tag.uri, tag.local);
+        const member = this.findMember(parent, tag);
         if (member) return this.openValue(member, tag);
         if ((parent.record as RecordPlan).any) return this.openCapture(tag, new XmlCapture(), true);
         return this.skip();
@@ -485,7 +509,7 @@ export class ResponseDecoder implements TokenHandler {
       this.frames[depth] = frame;
     }
     frame.reset(kind, member);
-    this.tokenizer.deliverText = WANTS_TEXT[kind] === true;
+    this.tokenizer.deliverText = frame.wantsText;
     return frame;
   }
 
@@ -524,9 +548,17 @@ export class ResponseDecoder implements TokenHandler {
   }
 
   private openMember(parent: Frame, tag: StartTag): void {
-    const member = (parent.lookup as MemberLookup).find(tag.uri, tag.local);
+    const member = this.findMember(parent, tag);
     if (member) this.openValue(member, tag);
     else this.skip();
+  }
+
+  /** The member a child element is, expected (schema order) after the last one found; a repeated one again. */
+  private findMember(parent: Frame, tag: StartTag): Member | undefined {
+    const lookup = parent.lookup as MemberLookup;
+    const member = lookup.find(tag.uri, tag.local, parent.cursor);
+    if (member !== undefined) parent.cursor = member.repeated ? lookup.foundAt : lookup.foundAt + 1;
+    return member;
   }
 
   /** An element holding a value of the member's type. */
@@ -552,7 +584,7 @@ export class ResponseDecoder implements TokenHandler {
           value[attribute.prop ?? attribute.name] = typeof attribute.type === 'string' ? this.parseScalar(attribute.type, text) : this.parseList(attribute.type, text);
         }
         frame.value = value;
-        this.tokenizer.deliverText = plan.text !== undefined;
+        this.tokenizer.deliverText = frame.wantsText = plan.text !== undefined;
         return;
       }
       case ARRAY:
@@ -657,7 +689,7 @@ export class ResponseDecoder implements TokenHandler {
   endElement(): void {
     if (this.skipped > 0) {
       this.skipped--;
-      if (this.skipped === 0) this.tokenizer.deliverText = this.wantsText(this.frames[this.depth] as Frame);
+      if (this.skipped === 0) this.tokenizer.deliverText = (this.frames[this.depth] as Frame).wantsText;
       return;
     }
     const frame = this.frames[this.depth] as Frame;
@@ -702,12 +734,7 @@ export class ResponseDecoder implements TokenHandler {
         break;
     }
     this.depth--;
-    this.tokenizer.deliverText = this.wantsText(this.frames[this.depth] as Frame);
-  }
-
-  private wantsText(frame: Frame): boolean {
-    if (frame.kind === RECORD) return (frame.record as RecordPlan).text !== undefined;
-    return WANTS_TEXT[frame.kind] === true;
+    this.tokenizer.deliverText = (this.frames[this.depth] as Frame).wantsText;
   }
 
   /** Hands a closed element's value to the element that contains it. */
@@ -811,7 +838,7 @@ export class ResponseDecoder implements TokenHandler {
   }
 
   private parseList(type: ListType, text: string): unknown[] {
-    return splitList(text).map((item) => this.parseScalar(type.item, item));
+    return parseListItems(text, (item) => this.parseScalar(type.item, item));
   }
 
   private convert<T>(parse: () => T): T {

@@ -1,4 +1,4 @@
-/** The run-time support of generated agents. Its only dependency is saxes. */
+/** The run-time support of generated agents. It depends on nothing outside this folder. */
 export { SoapAgent, type AgentOptions, type CallOptions, type FetchLike, type FetchResponseLike } from './agent.js';
 export type {
   AgentDesc,
