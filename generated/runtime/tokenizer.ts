@@ -109,6 +109,18 @@ const COMMENT = 5;
 const CDATA = 6; // inside a CDATA section
 const PI = 7; // a processing instruction or the XML declaration
 
+// The steps of reading a start tag, where it continues when the text ends inside it.
+const T_NAME = 0;
+const T_SPACE = 1; // after the name or a value: whitespace, then ">", "/>" or an attribute
+const T_SLASH = 2;
+const T_ATTRIBUTE = 3;
+const T_EQUALS = 4;
+const T_QUOTE = 5;
+const T_VALUE = 6;
+
+/** Longer names are refused as they arrive (libxml2's limit too): no SOAP name comes near it. */
+export const MAX_NAME_LENGTH = 50_000;
+
 // The parts of a reference (&name; &#123; &#x1F;) read so far, when it is split across chunks.
 const REF_START = 1; // after '&'
 const REF_NAME = 2;
@@ -197,6 +209,13 @@ export function isNCName(text: string): boolean {
 
 const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB || c === CR;
 
+/**
+ * When an unfinished token kept in the buffer is at least this long, later chunks are collected
+ * until they are as long as it before the buffer is rebuilt: joining every small chunk to a long
+ * token would copy it once per chunk (quadratic); this way each character is copied a few times.
+ */
+const DEFER_AT = 64 * 1024;
+
 /** Qualified names by a hash of their characters: names repeat, so most tags make no name strings. */
 const NAME_CACHE_SIZE = 1024;
 
@@ -226,14 +245,26 @@ export class XmlTokenizer {
 
   /** The unread text: what was kept of the last chunk, then the new chunk. */
   private source = '';
+  /** Chunks not yet joined to `source` (see DEFER_AT), and their length. */
+  private readonly deferred: string[] = [];
+  private deferredLength = 0;
   private position = 0;
   private state: number = TEXT;
   /** Where the unfinished token in `source` starts, and how far it has been searched for its end. */
   private tokenStart = 0;
   private scanned = 0;
-  /** In an unfinished start tag: the quote of the attribute value being scanned, or 0. */
-  private scanQuote = 0;
-  private scannedAttributes = 0;
+  /**
+   * An unfinished start tag: the step it is at (T_…) and where that step continues, its name and
+   * complete attributes so far, and the attribute being read (its name, quote, value start).
+   */
+  private tagStep = T_NAME;
+  private tagAt = 0;
+  private tagSpaced = false;
+  private tagName: CachedName | undefined;
+  private tagCount = 0;
+  private tagAttribute: CachedName | undefined;
+  private tagQuote = 0;
+  private tagValueStart = 0;
   /** Where the current run of character data started (for "]]>", which must not appear in it). */
   private textStart = 0;
 
@@ -259,6 +290,7 @@ export class XmlTokenizer {
 
   private started = false;
   private sawRoot = false;
+  private ending = false;
   private ended = false;
   /** Lines and the column reached in text already dropped from `source`, for error positions. */
   private droppedLines = 0;
@@ -280,18 +312,38 @@ export class XmlTokenizer {
       if (chunk.charCodeAt(0) === BOM) chunk = chunk.slice(1);
     }
     const keep = this.state === TEXT || this.state === REFERENCE || this.state === CDATA ? this.position : this.tokenStart;
+    const kept = this.source.length - keep;
+    if (kept >= DEFER_AT && this.deferredLength + chunk.length < kept && !this.ending) {
+      this.deferred.push(chunk);
+      this.deferredLength += chunk.length;
+      return;
+    }
+    if (this.deferred.length > 0) {
+      chunk = this.deferred.join('') + chunk;
+      this.deferred.length = 0;
+      this.deferredLength = 0;
+    }
     if (keep > 0) this.drop(keep);
     this.source = keep < this.source.length ? this.source.slice(keep) + chunk : chunk;
     this.position -= keep;
     this.tokenStart -= keep;
     this.scanned -= keep;
     this.textStart -= keep;
+    if (this.state === START_TAG) this.shiftTag(keep);
     this.run(false);
   }
 
   /** The document is complete: checks that nothing is left open. */
   end(): void {
     if (this.ended) return;
+    if (this.deferred.length > 0) {
+      // the last chunks are read now, whatever their length
+      this.ending = true;
+      const rest = this.deferred.join('');
+      this.deferred.length = 0;
+      this.deferredLength = 0;
+      this.write(rest);
+    }
     this.started = true;
     this.run(true);
     this.ended = true;
@@ -370,7 +422,7 @@ export class XmlTokenizer {
           position = this.markup(this.tokenStart);
           break;
         case START_TAG:
-          position = this.resumeStartTag();
+          position = this.startTag(this.tokenStart, false);
           break;
         case END_TAG: {
           const gt = source.indexOf('>', this.scanned);
@@ -640,7 +692,7 @@ export class XmlTokenizer {
     }
     if (c === BANG) return this.declaration(lt);
     this.state = START_TAG;
-    return this.startTag(lt);
+    return this.startTag(lt, true);
   }
 
   private unfinished(scanned: number): number {
@@ -783,6 +835,7 @@ export class XmlTokenizer {
   /** The name in [start, end), from the cache when it has been seen before. */
   private name(start: number, end: number, colon: number, hash: number, limit: number): CachedName | undefined {
     const source = this.source;
+    if (end - start > MAX_NAME_LENGTH) this.fail(`a name longer than ${MAX_NAME_LENGTH} characters`, start, 'limit');
     if (end === limit && limit === source.length) return undefined;
     if (colon === end - 1) this.fail('a malformed qualified name', colon);
     this.nameEnd = end;
@@ -800,122 +853,137 @@ export class XmlTokenizer {
   // -------------------------------------------------------------------------------------------
   // Tags
 
-  /**
-   * Continues an unfinished start tag: looks for its closing ">" (outside quoted values) in what
-   * came since, counting attributes as they arrive; reads the whole tag once it is complete.
-   */
-  private resumeStartTag(): number {
-    const source = this.source;
-    let quote = this.scanQuote;
-    let i = this.scanned;
-    for (; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (quote !== 0) {
-        if (c === quote) {
-          quote = 0;
-          if (++this.scannedAttributes > this.maxAttributes) this.tooManyAttributes(i);
-        }
-      } else if (c === DQUOTE || c === SQUOTE) {
-        quote = c;
-      } else if (c === GT) {
-        this.scanQuote = 0;
-        return this.startTag(this.tokenStart);
-      }
-    }
-    this.scanQuote = quote;
-    return this.unfinished(i);
-  }
-
   private tooManyAttributes(at: number): never {
     return this.fail(`an element has more than ${this.maxAttributes} attributes`, at, 'limit');
   }
 
-  /** A start tag from `lt`: returns the index after it, or -1 when it is unfinished. */
-  private startTag(lt: number): number {
+  /**
+   * A start tag from `lt`: returns the index after it, or -1 when the text ends inside it. Then
+   * it keeps its progress, and `fresh` false continues from there: each part is read once
+   * (a name is read again from its start), so a long tag arriving in many chunks costs no more
+   * than in one, and gives the same errors at the same places.
+   */
+  private startTag(lt: number, fresh: boolean): number {
     const source = this.source;
     const length = source.length;
-    if (this.depth === 0 && this.sawRoot && !this.fragment) this.fail('a second root element', lt);
-    const name = this.readName(lt + 1, length, this.lastElement?.nextElement);
-    if (name === undefined) return this.startUnfinished(lt);
-    let previous = name;
     const tag = this.tag;
-    let count = 0;
-    let i = this.nameEnd;
-    let selfClosing = false;
-    for (;;) {
-      if (i >= length) return this.startUnfinished(lt);
-      let c = source.charCodeAt(i);
-      const spaced = isSpace(c);
-      while (isSpace(c)) {
-        if (++i >= length) return this.startUnfinished(lt);
-        c = source.charCodeAt(i);
-      }
-      if (c === GT) {
-        i++;
-        break;
-      }
-      if (c === SLASH) {
-        if (i + 1 >= length) return this.startUnfinished(lt);
-        if (source.charCodeAt(i + 1) !== GT) this.fail('"/" in a start tag must be followed by ">"', i);
-        selfClosing = true;
-        i += 2;
-        break;
-      }
-      if (!spaced) this.fail(count === 0 ? 'a character not allowed in a name' : 'attributes must be separated by whitespace', i);
-      const attributeName = this.readName(i, length, previous.nextInTag);
-      if (attributeName === undefined) return this.startUnfinished(lt);
-      previous.nextInTag = attributeName;
-      previous = attributeName;
-      i = this.nameEnd;
-      while (i < length && isSpace(source.charCodeAt(i))) i++;
-      if (i >= length) return this.startUnfinished(lt);
-      if (source.charCodeAt(i) !== EQUALS) this.fail(`the attribute ${attributeName.qname} has no value`, i);
-      i++;
-      while (i < length && isSpace(source.charCodeAt(i))) i++;
-      if (i >= length) return this.startUnfinished(lt);
-      const quote = source.charCodeAt(i);
-      if (quote !== DQUOTE && quote !== SQUOTE) this.fail('an attribute value must be quoted', i);
-      const close = source.indexOf(quote === DQUOTE ? '"' : "'", i + 1);
-      if (close < 0) return this.startUnfinished(lt);
-      if (++count > this.maxAttributes) this.tooManyAttributes(i);
-      tag.attributeNames[count - 1] = attributeName;
-      tag.valueStarts[count - 1] = i + 1;
-      tag.valueEnds[count - 1] = close;
-      tag.attributeValues[count - 1] = this.attributeValue(i + 1, close);
-      i = close + 1;
+    if (fresh) {
+      if (this.depth === 0 && this.sawRoot && !this.fragment) this.fail('a second root element', lt);
+      this.tagStep = T_NAME;
+      this.tagAt = lt + 1;
+      this.tagCount = 0;
+      this.tagSpaced = false;
     }
-    tag.attributeCount = count;
+    let step = this.tagStep;
+    let i = this.tagAt;
+    let spaced = this.tagSpaced;
+    let count = this.tagCount;
+    let name = this.tagName;
+    let attribute = this.tagAttribute;
+    for (;;) {
+      let c = 0;
+      switch (step) {
+        case T_NAME:
+          name = this.readName(i, length, this.lastElement?.nextElement);
+          if (name === undefined) break;
+          i = this.nameEnd;
+          step = T_SPACE;
+          spaced = false;
+          continue;
+        case T_SPACE:
+          while (i < length && isSpace((c = source.charCodeAt(i)))) {
+            spaced = true;
+            i++;
+          }
+          if (i >= length) break;
+          if (c === GT) return this.startTagRead(name as CachedName, count, lt, i + 1, false);
+          if (c === SLASH) {
+            step = T_SLASH;
+            i++;
+            continue;
+          }
+          if (!spaced) this.fail(count === 0 ? 'a character not allowed in a name' : 'attributes must be separated by whitespace', i);
+          step = T_ATTRIBUTE;
+          continue;
+        case T_SLASH:
+          if (i >= length) break;
+          if (source.charCodeAt(i) !== GT) this.fail('"/" in a start tag must be followed by ">"', i - 1);
+          return this.startTagRead(name as CachedName, count, lt, i + 1, true);
+        case T_ATTRIBUTE: {
+          const previous = count === 0 ? (name as CachedName) : (tag.attributeNames[count - 1] as CachedName);
+          attribute = this.readName(i, length, previous.nextInTag);
+          if (attribute === undefined) break;
+          previous.nextInTag = attribute;
+          i = this.nameEnd;
+          step = T_EQUALS;
+          continue;
+        }
+        case T_EQUALS:
+          while (i < length && isSpace((c = source.charCodeAt(i)))) i++;
+          if (i >= length) break;
+          if (c !== EQUALS) this.fail(`the attribute ${(attribute as CachedName).qname} has no value`, i);
+          i++;
+          step = T_QUOTE;
+          continue;
+        case T_QUOTE:
+          while (i < length && isSpace((c = source.charCodeAt(i)))) i++;
+          if (i >= length) break;
+          if (c !== DQUOTE && c !== SQUOTE) this.fail('an attribute value must be quoted', i);
+          this.tagQuote = c;
+          this.tagValueStart = ++i;
+          step = T_VALUE;
+          continue;
+        case T_VALUE: {
+          const close = source.indexOf(this.tagQuote === DQUOTE ? '"' : "'", i);
+          if (close < 0) {
+            i = length;
+            break;
+          }
+          const valueStart = this.tagValueStart;
+          if (++count > this.maxAttributes) this.tooManyAttributes(valueStart - 1);
+          tag.attributeNames[count - 1] = attribute as CachedName;
+          tag.valueStarts[count - 1] = valueStart;
+          tag.valueEnds[count - 1] = close;
+          tag.attributeValues[count - 1] = this.attributeValue(valueStart, close);
+          i = close + 1;
+          step = T_SPACE;
+          spaced = false;
+          continue;
+        }
+      }
+      // the text ends inside the tag: keep its progress
+      this.tagStep = step;
+      this.tagAt = i;
+      this.tagSpaced = spaced;
+      this.tagCount = count;
+      this.tagName = name;
+      this.tagAttribute = attribute;
+      return -1;
+    }
+  }
+
+  /** Positions in an unfinished start tag, when `count` characters before it are dropped. */
+  private shiftTag(count: number): void {
+    this.tagAt -= count;
+    this.tagValueStart -= count;
+    const tag = this.tag;
+    for (let k = 0; k < this.tagCount; k++) {
+      tag.valueStarts[k] = (tag.valueStarts[k] as number) - count;
+      tag.valueEnds[k] = (tag.valueEnds[k] as number) - count;
+    }
+  }
+
+  /** A start tag read in full: reports it (and its end, for an empty-element tag). */
+  private startTagRead(name: CachedName, count: number, lt: number, end: number, selfClosing: boolean): number {
+    this.tag.attributeCount = count;
+    this.tagName = undefined;
+    this.tagAttribute = undefined;
     if (this.lastElement !== undefined) this.lastElement.nextElement = name;
     this.lastElement = name;
     this.openElement(name, lt);
-    this.handler.startElement(tag);
+    this.handler.startElement(this.tag);
     if (selfClosing) this.closeElement();
-    return i;
-  }
-
-  /**
-   * Notes how far an unfinished start tag has been scanned (quoted values and whether it ends
-   * inside one), so that later chunks continue the scan rather than parse it all again.
-   */
-  private startUnfinished(lt: number): number {
-    const source = this.source;
-    let i = lt + 1;
-    let quote = 0;
-    let seen = 0;
-    for (; i < source.length; i++) {
-      const c = source.charCodeAt(i);
-      if (quote !== 0) {
-        if (c === quote) {
-          quote = 0;
-          seen++;
-        }
-      } else if (c === DQUOTE || c === SQUOTE) {
-        quote = c;
-      }
-    }
-    this.scannedAttributes = seen;
-    this.scanQuote = quote;
-    return this.unfinished(i);
+    return end;
   }
 
   /**
