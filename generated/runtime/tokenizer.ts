@@ -216,8 +216,21 @@ const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB || 
  */
 const DEFER_AT = 64 * 1024;
 
-/** Qualified names by a hash of their characters: names repeat, so most tags make no name strings. */
+/** Runs of character data longer than this are searched with SPECIAL_IN_TEXT rather than char by char. */
+const LONG_RUN = 48;
+/** What ends a run of plain character data (the rest needs no look): markup, references, CR, "]]>", characters XML 1.0 forbids or that need their pair. */
+const SPECIAL_IN_TEXT = /[<>&\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/g;
+/** The same for CDATA, comments and processing instructions. */
+const SPECIAL_IN_PLAIN = /[\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/g;
+
+/**
+ * Qualified names by a hash of their characters, shared by all tokenizers: names repeat within a
+ * document and from one response to the next, so most tags make no name strings. Entries are
+ * checked character by character, so a collision only costs a miss; long names are not kept.
+ */
 const NAME_CACHE_SIZE = 1024;
+const NAME_CACHE_LONGEST = 256;
+const names: (CachedName | undefined)[] = new Array<CachedName | undefined>(NAME_CACHE_SIZE);
 
 /**
  * A cached name, and what followed it last time: SOAP messages repeat themselves (arrays of
@@ -282,7 +295,6 @@ export class XmlTokenizer {
   private bindingCount = 3;
   private readonly bindingMarks: number[] = [];
 
-  private readonly names: (CachedName | undefined)[] = new Array<CachedName | undefined>(NAME_CACHE_SIZE);
   /** The name of the last start tag read. */
   private lastElement: CachedName | undefined;
   /** Set by readName: where the name ended. */
@@ -469,22 +481,22 @@ export class XmlTokenizer {
     let run = start;
     let i = start;
     while (i < end) {
-      const c = source.charCodeAt(i);
-      if (c > GT) {
-        if (c < 0xd800 || (c >= 0xe000 && c < 0xfffe)) {
-          i++;
-          continue;
-        }
-      } else if (c >= SPACE) {
-        if (c !== AMP && c !== LT && c !== GT) {
-          i++;
-          continue;
-        }
-        if (c === LT) break;
-      } else if (c === LF || c === TAB) {
-        i++;
-        continue;
+      // a run of plain characters: looked at one by one while it is short, then by the regex
+      const stop = i + LONG_RUN < end ? i + LONG_RUN : end;
+      let c = 0;
+      while (i < stop) {
+        c = source.charCodeAt(i);
+        if (c > GT ? c < 0xd800 || (c >= 0xe000 && c < 0xfffe) : c >= SPACE ? c !== AMP && c !== LT && c !== GT : c === LF || c === TAB) i++;
+        else break;
       }
+      if (i === stop) {
+        if (i === end) break;
+        SPECIAL_IN_TEXT.lastIndex = i;
+        i = SPECIAL_IN_TEXT.test(source) ? SPECIAL_IN_TEXT.lastIndex - 1 : end;
+        if (i === end) break;
+        c = source.charCodeAt(i);
+      }
+      if (c === LT) break;
       if (c === AMP) {
         if (deliver) output += source.slice(run, i);
         this.referenceState = REF_START;
@@ -650,10 +662,14 @@ export class XmlTokenizer {
     let run = start;
     let i = start;
     while (i < end) {
+      SPECIAL_IN_PLAIN.lastIndex = i;
+      i = SPECIAL_IN_PLAIN.test(source) ? SPECIAL_IN_PLAIN.lastIndex - 1 : end;
+      if (i >= end) {
+        i = end;
+        break;
+      }
       const c = source.charCodeAt(i);
-      if (c >= SPACE ? c < 0xd800 || (c >= 0xe000 && c < 0xfffe) : c === LF || c === TAB) {
-        i++;
-      } else if (c === CR) {
+      if (c === CR) {
         if (i + 1 === end && !complete) break;
         if (deliver) output += source.slice(run, i) + '\n';
         i += source.charCodeAt(i + 1) === LF ? 2 : 1;
@@ -670,6 +686,7 @@ export class XmlTokenizer {
     }
     return i;
   }
+
 
   // -------------------------------------------------------------------------------------------
   // Markup
@@ -841,12 +858,12 @@ export class XmlTokenizer {
     this.nameEnd = end;
     const length = end - start;
     const slot = hash & (NAME_CACHE_SIZE - 1);
-    const cached = this.names[slot];
+    const cached = names[slot];
     if (cached !== undefined && cached.qname.length === length && this.nameAt(cached.qname, start)) return cached;
     const qname = source.slice(start, end);
     const prefix = colon < 0 ? '' : qname.slice(0, colon - start);
     const name: CachedName = { qname, prefix, local: colon < 0 ? qname : qname.slice(colon - start + 1), nextElement: undefined, nextInTag: undefined };
-    this.names[slot] = name;
+    if (length <= NAME_CACHE_LONGEST) names[slot] = name;
     return name;
   }
 

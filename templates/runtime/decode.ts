@@ -38,6 +38,8 @@ export type DecodedResponse =
   | { readonly kind: 'message'; readonly headers: Record<string, unknown>; readonly members: Record<string, unknown> }
   | { readonly kind: 'fault'; readonly headers: Record<string, unknown>; readonly fault: Fault };
 
+const NO_ATTACHMENTS: ReadonlyMap<string, Uint8Array> = new Map();
+
 /** A response that is not the message the operation declares; the caller adds HTTP context. */
 export class DecodeProblem extends Error {}
 
@@ -368,7 +370,7 @@ export class ResponseDecoder implements TokenHandler {
   private failure: unknown;
 
   /** `attachments`: the parts of an MTOM/XOP response, by Content-ID, for `xop:Include`. */
-  constructor(agent: AgentDesc, operation: OperationDesc, attachments: ReadonlyMap<string, Uint8Array> = new Map()) {
+  constructor(agent: AgentDesc, operation: OperationDesc, attachments: ReadonlyMap<string, Uint8Array> = NO_ATTACHMENTS) {
     this.agent = agent;
     this.operation = operation;
     this.attachments = attachments;

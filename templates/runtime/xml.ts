@@ -27,9 +27,9 @@ export function escapeXml(text: string, where: () => string, inAttribute = false
 }
 
 const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-/** Each ASCII character's 6-bit value in base64, or INVALID. */
+/** Each byte's 6-bit value in base64, or INVALID (any byte of a non-ASCII character among them). */
 const INVALID = 255;
-const BASE64_VALUES = new Uint8Array(128).fill(INVALID);
+const BASE64_VALUES = new Uint8Array(256).fill(INVALID);
 for (let i = 0; i < 64; i++) BASE64_VALUES[BASE64_ALPHABET.charCodeAt(i)] = i;
 const BASE64_CODES = new Uint8Array(64);
 for (let i = 0; i < 64; i++) BASE64_CODES[i] = BASE64_ALPHABET.charCodeAt(i);
@@ -63,56 +63,33 @@ export function base64ToBytes(text: string): Uint8Array {
   return reader.finish();
 }
 
+/** Text is turned into bytes this many characters at a time (at most 3 bytes each) before decoding. */
+const BASE64_PIECE = 16 * 1024;
+const base64Encoder = new TextEncoder();
+const base64Scratch = new Uint8Array(3 * BASE64_PIECE);
+
 /**
  * Decodes base64 given in pieces, as text arrives: XML whitespace anywhere is skipped, and the
- * padding may be left out (as atob allows). Holds only the bytes decoded so far, in the pieces
- * they were decoded in; `finish()` joins them (so at most twice the value at that moment).
+ * padding may be left out (as atob allows). Each piece becomes bytes through TextEncoder (native,
+ * and typed arrays read faster than strings); the values decoded are kept in the pieces they were
+ * decoded in, joined by `finish()`: at most twice the value's size, at that moment.
  */
 export class Base64Reader {
   private readonly pieces: Uint8Array[] = [];
   private length = 0;
-  /** Up to three characters of a quantum that the last piece ended inside. */
-  private carry = '';
-  /** After padding, only whitespace may follow. */
+  /** The quantum in progress: its 6-bit values so far, how many, and the '=' after them. */
+  private bits = 0;
+  private count = 0;
+  private padding = 0;
+  /** After a padded quantum only whitespace may follow. */
   private padded = false;
 
   push(text: string): void {
-    const input = this.carry === '' ? text : this.carry + text;
-    this.carry = '';
-    const output = new Uint8Array((input.length >> 2) * 3 + 3);
-    const end = input.length;
+    const output = new Uint8Array(((this.count + text.length) >> 2) * 3 + 3);
     let o = 0;
-    let i = 0;
-    while (i < end) {
-      // the fast path: four alphabet characters in a row
-      if (i + 4 <= end && !this.padded) {
-        const a = input.charCodeAt(i);
-        const b = input.charCodeAt(i + 1);
-        const c = input.charCodeAt(i + 2);
-        const d = input.charCodeAt(i + 3);
-        if ((a | b | c | d) < 128) {
-          const va = BASE64_VALUES[a] as number;
-          const vb = BASE64_VALUES[b] as number;
-          const vc = BASE64_VALUES[c] as number;
-          const vd = BASE64_VALUES[d] as number;
-          if ((va | vb | vc | vd) < 64) {
-            output[o] = (va << 2) | (vb >> 4);
-            output[o + 1] = ((vb & 15) << 4) | (vc >> 2);
-            output[o + 2] = ((vc & 3) << 6) | vd;
-            o += 3;
-            i += 4;
-            continue;
-          }
-        }
-      }
-      // otherwise one quantum at a time, skipping whitespace, noting padding
-      const quantum = this.quantum(input, i);
-      if (quantum.next < 0) {
-        this.carry = input.slice(i);
-        break;
-      }
-      for (let k = 0; k < quantum.count; k++) output[o++] = quantum.bytes[k] as number;
-      i = quantum.next;
+    for (let start = 0; start < text.length; start += BASE64_PIECE) {
+      const { written } = base64Encoder.encodeInto(start === 0 && text.length <= BASE64_PIECE ? text : text.slice(start, start + BASE64_PIECE), base64Scratch);
+      o = this.decode(base64Scratch, written, output, o);
     }
     if (o > 0) {
       this.pieces.push(output.subarray(0, o));
@@ -121,12 +98,13 @@ export class Base64Reader {
   }
 
   finish(): Uint8Array {
-    const rest = this.carry.replace(/[ \t\r\n]+/g, '');
-    if (rest !== '') {
-      // an unpadded last quantum of two or three characters, as atob allows
-      if (rest.length === 1) throw new Error('base64 text whose length is not a valid one');
-      this.carry = '';
-      this.push(rest + (rest.length === 2 ? '==' : '='));
+    if (this.count > 0) {
+      // a last quantum without its padding, as atob allows: two or three characters
+      if (this.count === 1 || this.padding > 0) throw new Error('base64 text whose length is not a valid one');
+      const bytes = this.count === 2 ? new Uint8Array([this.bits >> 4]) : new Uint8Array([this.bits >> 10, (this.bits >> 2) & 255]);
+      this.pieces.push(bytes);
+      this.length += bytes.length;
+      this.count = 0;
     }
     if (this.pieces.length === 1) return this.pieces[0] as Uint8Array;
     const bytes = new Uint8Array(this.length);
@@ -138,44 +116,53 @@ export class Base64Reader {
     return bytes;
   }
 
-  private readonly scratch = { bytes: new Uint8Array(3), count: 0, next: 0 };
-
-  /** Reads one quantum from `start`, whitespace skipped; `next` is -1 when the text ends first. */
-  private quantum(input: string, start: number): { bytes: Uint8Array; count: number; next: number } {
-    const result = this.scratch;
-    const values = [0, 0, 0, 0];
-    let count = 0;
-    let pads = 0;
-    let i = start;
-    for (; i < input.length && count < 4; i++) {
-      const c = input.charCodeAt(i);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) continue;
-      if (this.padded) throw new Error('base64 text continues after its padding');
-      const value = c < 128 ? (BASE64_VALUES[c] as number) : INVALID;
-      if (c === 0x3d && count >= 2) {
-        pads++;
-      } else if (value === INVALID || pads > 0) {
-        throw new Error('not base64 text');
+  /** Decodes `length` bytes of base64 text into `output` from `o`; returns where the output ends. */
+  private decode(input: Uint8Array, length: number, output: Uint8Array, o: number): number {
+    let i = 0;
+    while (i < length) {
+      if (this.count === 0 && !this.padded) {
+        // the fast path: four alphabet characters at a time
+        const end = length - 3;
+        while (i < end) {
+          const a = BASE64_VALUES[input[i] as number] as number;
+          const b = BASE64_VALUES[input[i + 1] as number] as number;
+          const c = BASE64_VALUES[input[i + 2] as number] as number;
+          const d = BASE64_VALUES[input[i + 3] as number] as number;
+          if ((a | b | c | d) > 63) break;
+          output[o] = (a << 2) | (b >> 4);
+          output[o + 1] = ((b & 15) << 4) | (c >> 2);
+          output[o + 2] = ((c & 3) << 6) | d;
+          o += 3;
+          i += 4;
+        }
+        if (i >= length) break;
       }
-      values[count++] = value === INVALID ? 0 : value;
+      // one character: whitespace, padding, or a value of a quantum that crosses pieces
+      const byte = input[i++] as number;
+      const value = BASE64_VALUES[byte] as number;
+      if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+      if (this.padded) throw new Error('base64 text continues after its padding');
+      if (byte === 0x3d && this.count >= 2) {
+        this.padding++;
+      } else if (value === INVALID || this.padding > 0) {
+        throw new Error('not base64 text');
+      } else {
+        this.bits = (this.bits << 6) | value;
+        this.count++;
+      }
+      if (this.count + this.padding === 4) {
+        // a full quantum: 3 bytes, fewer when padded
+        const bits = this.bits << (6 * this.padding);
+        output[o++] = bits >> 16;
+        if (this.padding < 2) output[o++] = (bits >> 8) & 255;
+        if (this.padding < 1) output[o++] = bits & 255;
+        this.padded = this.padding > 0;
+        this.bits = 0;
+        this.count = 0;
+        this.padding = 0;
+      }
     }
-    if (count === 0) {
-      result.count = 0;
-      result.next = i;
-      return result;
-    }
-    if (count < 4) {
-      result.next = -1;
-      return result;
-    }
-    const triple = ((values[0] as number) << 18) | ((values[1] as number) << 12) | ((values[2] as number) << 6) | (values[3] as number);
-    result.bytes[0] = triple >> 16;
-    result.bytes[1] = (triple >> 8) & 255;
-    result.bytes[2] = triple & 255;
-    result.count = 3 - pads;
-    result.next = i;
-    if (pads > 0) this.padded = true;
-    return result;
+    return o;
   }
 }
 
