@@ -207,6 +207,16 @@ export function isNCName(text: string): boolean {
   return true;
 }
 
+/**
+ * The same text as an internalized string (what engines make of property names): a copy of its
+ * own, so that a cached name does not keep alive the response it was cut from, and one that
+ * compares with equal names (and string literals) by identity.
+ */
+function intern(text: string): string {
+  for (const key in { [text]: 0 }) return key;
+  return text;
+}
+
 const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB || c === CR;
 
 /**
@@ -330,13 +340,17 @@ export class XmlTokenizer {
       this.deferredLength += chunk.length;
       return;
     }
-    if (this.deferred.length > 0) {
-      chunk = this.deferred.join('') + chunk;
+    if (keep > 0) this.drop(keep);
+    if (keep < this.source.length || this.deferred.length > 0) {
+      // join(), not +: one flat string. A concatenation would be a rope, which engines read
+      // through another path, and code shaped by flat text would run slower on it.
+      this.deferred.unshift(this.source.slice(keep));
+      this.deferred.push(chunk);
+      chunk = this.deferred.join('');
       this.deferred.length = 0;
       this.deferredLength = 0;
     }
-    if (keep > 0) this.drop(keep);
-    this.source = keep < this.source.length ? this.source.slice(keep) + chunk : chunk;
+    this.source = chunk;
     this.position -= keep;
     this.tokenStart -= keep;
     this.scanned -= keep;
@@ -860,9 +874,9 @@ export class XmlTokenizer {
     const slot = hash & (NAME_CACHE_SIZE - 1);
     const cached = names[slot];
     if (cached !== undefined && cached.qname.length === length && this.nameAt(cached.qname, start)) return cached;
-    const qname = source.slice(start, end);
-    const prefix = colon < 0 ? '' : qname.slice(0, colon - start);
-    const name: CachedName = { qname, prefix, local: colon < 0 ? qname : qname.slice(colon - start + 1), nextElement: undefined, nextInTag: undefined };
+    const qname = intern(source.slice(start, end));
+    const prefix = colon < 0 ? '' : intern(qname.slice(0, colon - start));
+    const name: CachedName = { qname, prefix, local: colon < 0 ? qname : intern(qname.slice(colon - start + 1)), nextElement: undefined, nextInTag: undefined };
     if (length <= NAME_CACHE_LONGEST) names[slot] = name;
     return name;
   }

@@ -215,15 +215,25 @@ export function parseDateTime(text: string): Date {
 
 /**
  * The items of an xs:list, each passed through `parse`. XML Schema separates them by its own
- * whitespace only: space, TAB, CR and LF. One array, no intermediate ones: lists are frequent.
+ * whitespace only: space, TAB, CR and LF. Counted first, so the array is made at its size: lists
+ * are frequent, and most are short.
  */
 export function parseListItems(text: string, parse: (item: string) => unknown): unknown[] {
-  const items: unknown[] = [];
+  let count = 0;
+  let inItem = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+    if (!space && !inItem) count++;
+    inItem = !space;
+  }
+  const items = new Array<unknown>(count);
   let start = -1;
+  let k = 0;
   for (let i = 0; i <= text.length; i++) {
     const c = i < text.length ? text.charCodeAt(i) : 0x20;
     if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
-      if (start >= 0) items.push(parse(text.slice(start, i)));
+      if (start >= 0) items[k++] = parse(text.slice(start, i));
       start = -1;
     } else if (start < 0) {
       start = i;

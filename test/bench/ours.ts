@@ -9,6 +9,7 @@ export interface Ours {
   readonly agents: typeof import('../../generated/Services86/index.js');
   readonly descriptors: typeof import('../../generated/Services86/descriptors.js');
   readonly decode: typeof import('../../generated/runtime/decode.js');
+  readonly tokenizer: typeof import('../../generated/runtime/tokenizer.js');
   readonly encode: typeof import('../../generated/runtime/encode.js');
 }
 
@@ -28,6 +29,7 @@ export function loadOurs(): Promise<Ours> {
       agents: await importCompiled<Ours['agents']>('generated/Services86/index.ts'),
       descriptors: await importCompiled<Ours['descriptors']>('generated/Services86/descriptors.ts'),
       decode: await importCompiled<Ours['decode']>('generated/runtime/decode.ts'),
+      tokenizer: await importCompiled<Ours['tokenizer']>('generated/runtime/tokenizer.ts'),
       encode: await importCompiled<Ours['encode']>('generated/runtime/encode.ts'),
     };
   })();
