@@ -223,11 +223,13 @@ const isSpace = (c: number): boolean => c === SPACE || c === LF || c === TAB || 
  */
 const DEFER_AT = 64 * 1024;
 
-/** Runs of character data longer than this are searched with SPECIAL_IN_TEXT rather than char by char. */
+/** What a long run of character data is searched for with indexOf (see skipPlainText). */
+const AHEAD_CHARACTERS: readonly string[] = ['<', '&', '>', '\r'];
+/** Runs of character data longer than this are skipped with skipPlainText rather than char by char. */
 const LONG_RUN = 48;
-/** What ends a run of plain character data (the rest needs no look): markup, references, CR, "]]>", characters XML 1.0 forbids or that need their pair. */
-const SPECIAL_IN_TEXT = /[<>&\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/g;
-/** The same for CDATA, comments and processing instructions. */
+/** A character that is not printable ASCII, TAB or LF: in a long run, where char-by-char looking resumes. */
+const BEYOND_PLAIN_ASCII = /[^\t\n\x20-\x7e]/g;
+/** What ends a run of CDATA, a comment or a processing instruction: CR, and characters XML 1.0 forbids or that need their pair. */
 const SPECIAL_IN_PLAIN = /[\r\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/g;
 
 /**
@@ -285,6 +287,14 @@ export class XmlTokenizer {
   private tagAttribute: CachedName | undefined;
   private tagQuote = 0;
   private tagValueStart = 0;
+  /**
+   * For skipPlainText, in the buffer of write number `aheadFor`: where the next of each of
+   * AHEAD_CHARACTERS is, then the next character beyond plain ASCII; -1 none, -2 not searched.
+   */
+  private readonly ahead: number[] = [-2, -2, -2, -2, -2];
+  private aheadFor = -1;
+  /** Counts the buffers `source` has been. */
+  private writes = 0;
   /** Where the current run of character data started (for "]]>", which must not appear in it). */
   private textStart = 0;
 
@@ -348,6 +358,7 @@ export class XmlTokenizer {
       this.deferredLength = 0;
     }
     this.source = chunk;
+    this.writes++;
     this.position -= keep;
     this.tokenStart -= keep;
     this.scanned -= keep;
@@ -502,10 +513,14 @@ export class XmlTokenizer {
       }
       if (i === stop) {
         if (i === end) break;
-        SPECIAL_IN_TEXT.lastIndex = i;
-        i = SPECIAL_IN_TEXT.test(source) ? SPECIAL_IN_TEXT.lastIndex - 1 : end;
+        i = this.skipPlainText(i);
         if (i === end) break;
         c = source.charCodeAt(i);
+        if (c > GT ? c < 0xd800 || (c >= 0xe000 && c < 0xfffe) : c === LF || c === TAB) {
+          // beyond ASCII, but a character like any other: on, char by char
+          i++;
+          continue;
+        }
       }
       if (c === LT) break;
       if (c === AMP) {
@@ -545,6 +560,36 @@ export class XmlTokenizer {
       if (output !== '') this.handler.text(output);
     }
     return i;
+  }
+
+  /**
+   * Where a long run of character data from `start` needs a look again: the next "<", "&", ">"
+   * or CR (found with indexOf, native and fast), or the next character that is not printable
+   * ASCII (found with a regex of one range, which random text does not slow down as it does a
+   * class of many ranges). Where each was found is kept, as later runs ask again.
+   */
+  private skipPlainText(start: number): number {
+    const next = this.ahead;
+    if (this.aheadFor !== this.writes) {
+      this.aheadFor = this.writes;
+      next.fill(-2);
+    }
+    let stop = this.source.length;
+    for (let k = 0; k < AHEAD_CHARACTERS.length; k++) {
+      let at = next[k] as number;
+      if (at !== -1 && at < start) {
+        at = this.source.indexOf(AHEAD_CHARACTERS[k] as string, start);
+        next[k] = at;
+      }
+      if (at >= 0 && at < stop) stop = at;
+    }
+    let beyond = next[AHEAD_CHARACTERS.length] as number;
+    if (beyond !== -1 && beyond < start) {
+      BEYOND_PLAIN_ASCII.lastIndex = start;
+      beyond = BEYOND_PLAIN_ASCII.test(this.source) ? BEYOND_PLAIN_ASCII.lastIndex - 1 : -1;
+      next[AHEAD_CHARACTERS.length] = beyond;
+    }
+    return beyond >= 0 && beyond < stop ? beyond : stop;
   }
 
   /** Outside the root element only whitespace may appear: returns the index of the next "<". */
@@ -814,7 +859,7 @@ export class XmlTokenizer {
       const kind = ASCII_NAME[c];
       if (kind === 0) break;
       if (kind === NAME_COLON) {
-        if (colon >= 0) this.fail('a malformed qualified name', i);
+        if (colon >= 0 || this.localPartStartsBadly(i + 1)) this.fail('a malformed qualified name', i);
         colon = i;
       }
       hash = (Math.imul(hash, 31) + c) | 0;
@@ -835,7 +880,7 @@ export class XmlTokenizer {
         if (kind === 0) break;
         if (i === start && kind !== NAME_START) this.fail(kind === NAME_COLON ? 'a malformed qualified name' : 'a name may not start with this character', i);
         if (kind === NAME_COLON) {
-          if (colon >= 0) this.fail('a malformed qualified name', i);
+          if (colon >= 0 || this.localPartStartsBadly(i + 1)) this.fail('a malformed qualified name', i);
           colon = i;
         }
       } else if (c >= 0xd800 && c <= 0xdb7f) {
@@ -858,6 +903,15 @@ export class XmlTokenizer {
     }
     if (i === start && i < limit) return this.fail('a name is expected here', i);
     return this.name(start, i, colon, hash, limit);
+  }
+
+  /**
+   * Whether the character after a colon continues a name but cannot start one (a digit, "-",
+   * ".", a combining mark): the local part must be an NCName (Namespaces in XML 1.0 §3).
+   */
+  private localPartStartsBadly(at: number): boolean {
+    const c = this.source.charCodeAt(at);
+    return c < 128 ? ASCII_NAME[c] === NAME_PART : isNameBeyondAscii(c) && !isNameStartBeyondAscii(c);
   }
 
   /** The name in [start, end), from the cache when it has been seen before. */

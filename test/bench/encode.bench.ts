@@ -1,5 +1,5 @@
 /**
- * 2. Request encoding: Preference.SavePreferences with the same arguments and SOAP headers,
+ * 3. Request encoding: Preference.SavePreferences with the same arguments and SOAP headers,
  * written by our agent and by node-soap. The whole call answers with the same tiny void reply on
  * both sides; the writers alone are our writeEnvelope and node-soap's objectToDocumentXML.
  */
@@ -94,7 +94,7 @@ export async function runEncodeBench(): Promise<string> {
     );
   }
   return [
-    '## 2. Request encoding (Preference.SavePreferences with ApplicationToken and Credentials headers)',
+    '## 3. Request encoding (Preference.SavePreferences with ApplicationToken and Credentials headers)',
     '',
     table(['request', 'contender', 'ops/s (median)', 'ops/s (min–max)'], rows),
     '',

@@ -1,5 +1,5 @@
 /**
- * 3. Memory per decoded large response, ours against node-soap: bytes allocated on the JS heap
+ * 4. Memory per decoded large response, ours against node-soap: bytes allocated on the JS heap
  * while decoding (garbage included), bytes a decoded result keeps alive, and the peak resident
  * set of a fresh process making six calls over loopback HTTP.
  */
@@ -85,7 +85,7 @@ export async function runMemoryBench(): Promise<string> {
     );
   }
   return [
-    `## 3. Memory per decoded large response (Preference.GetAll, ${LARGE_ITEMS} items)`,
+    `## 4. Memory per decoded large response (Preference.GetAll, ${LARGE_ITEMS} items)`,
     '',
     'JS heap, in this process (same stand-in transports as in 1):',
     '',

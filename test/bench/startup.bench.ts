@@ -1,5 +1,5 @@
 /**
- * 4. Client start-up. Cold: fresh processes (plain node, compiled JavaScript) timing library
+ * 5. Client start-up. Cold: fresh processes (plain node, compiled JavaScript) timing library
  * load, client creation and the first call. Warm: in this process, making one more client —
  * our agent's constructor (no WSDL at run time) against node-soap's createClientAsync, which
  * reads and parses the WSDL (disableCache) or takes it from its per-process WSDL cache.
@@ -67,7 +67,7 @@ export async function runStartupBench(): Promise<string> {
   const warmRow = (label: string, result: typeof construct) => [label, formatNumber(result.median), `${formatNumber(result.min)}–${formatNumber(result.max)}`, formatMs(1000 / result.median)];
 
   return [
-    `## 4. Client start-up (Preference: its WSDL is ${formatNumber(statSync(PREFERENCE_WSDL).size / 1024)} KiB)`,
+    `## 5. Client start-up (Preference: its WSDL is ${formatNumber(statSync(PREFERENCE_WSDL).size / 1024)} KiB)`,
     '',
     `Cold, fresh process (plain node on compiled JavaScript), median of ${COLD_RUNS} runs each:`,
     '',

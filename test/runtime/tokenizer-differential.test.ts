@@ -53,7 +53,8 @@ export function disagreement(ours: Reading, theirs: Reading): string | undefined
  * Where saxes departs from the specifications, so that a disagreement is no fault of ours (each
  * pinned by a test below): it trims namespace URIs (`xmlns:p=" urn:x "` binds "urn:x", and
  * `xmlns:p=" "` is an undeclaration to it), whereas Namespaces in XML 1.0 §2.3 compares them
- * exactly as written; and it accepts a high surrogate not followed by a low one.
+ * exactly as written; it accepts a high surrogate not followed by a low one; and it accepts a
+ * local part that is not an NCName (`p:1a`, `xmlns:-p`), which Namespaces in XML 1.0 §3 forbids.
  */
 function oracleDeviation(text: string, readings: readonly Reading[]): string | undefined {
   const untrimmedNamespace = readings.some((reading) =>
@@ -61,6 +62,9 @@ function oracleDeviation(text: string, readings: readonly Reading[]): string | u
   );
   if (untrimmedNamespace) return 'saxes trims namespace URIs';
   if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])/.test(text)) return 'saxes accepts a lone high surrogate';
+  if (/<\/?[^\s<>"'=/:]+:[-.0-9\u00b7\u0300-\u036f\u203f\u2040]|\s[^\s<>"'=/:]+:[-.0-9\u00b7\u0300-\u036f\u203f\u2040][^\s<>"'=/]*\s*=/.test(text)) {
+    return 'saxes accepts a local part that is not an NCName';
+  }
   return undefined;
 }
 
@@ -265,6 +269,14 @@ describe('where saxes departs from XML 1.0, the tokenizer follows the specificat
     });
     expect(readWithSaxes(['<a xmlns:p=" "/>']).error).toMatch(/undefine prefix/);
     expect(readWithTokenizer(['<a xmlns:p=" "/>']).error).toBeUndefined();
+  });
+
+  it('the local part of a qualified name is an NCName: it starts as a name starts (Namespaces in XML 1.0 §3)', () => {
+    for (const xml of ['<p:1a xmlns:p="u"/>', '<a xmlns:p="u" p:-b="1"/>', '<p:.x xmlns:p="u"/>', '<a xmlns:1p="u"/>', '<p:\u0300x xmlns:p="u"/>']) {
+      expect(readWithSaxes([xml]).error).toBeUndefined();
+      expect(readWithTokenizer([xml]).error).toMatch(/a malformed qualified name/);
+    }
+    expect(readWithTokenizer(['<p:a1-.\u00b7 xmlns:p="u"/>']).error).toBeUndefined();
   });
 
   it('a high surrogate not followed by a low one is not a character (XML 1.0 §2.2)', () => {
