@@ -1,7 +1,7 @@
 /** Values → XML, driven by descriptors. Writes the SOAP envelope of a request. */
-import { SaxesParser } from 'saxes';
 import { ANY_PROPERTY, TEXT_PROPERTY, recordShape, resolveType, type FieldDesc, type ListType, type RecordShape, type Scalar } from './descriptors.js';
 import { SoapEncodeError } from './errors.js';
+import { XmlError, XmlTokenizer, isNCName, type TokenHandler } from './tokenizer.js';
 import {
   SOAP11_ENVELOPE_NS,
   SOAP12_ENVELOPE_NS,
@@ -139,9 +139,13 @@ function writeElement(writer: XmlWriter, field: FieldDesc, value: unknown): void
     writer.write(`<${tag} xsi:nil="true"/>`);
     return;
   }
+  const type = resolveType(field.type);
+  if (type === 'anyType') {
+    writeAny(writer, tag, value, 0);
+    return;
+  }
   // SOAP encoding: the element says its type
   const typed = field.xsiType ? `${tag} xsi:type="${writer.prefixed(field.xsiType[0], field.xsiType[1])}"` : tag;
-  const type = resolveType(field.type);
   if (typeof type === 'string') {
     writer.write(`<${typed}>`);
     writer.text(formatScalar(writer, type, value));
@@ -226,16 +230,90 @@ function writeRecord(writer: XmlWriter, startTag: string, tag: string, shape: Re
   writer.write(`</${tag}>`);
 }
 
+const IGNORE_TOKENS: TokenHandler = {
+  startElement: () => undefined,
+  text: () => undefined,
+  endElement: () => undefined,
+};
+
 /** Checks caller-supplied XML before it goes into the envelope; undefined when it is fine. */
 function wellFormedProblem(fragment: string): string | undefined {
-  const parser = new SaxesParser({ xmlns: true, fragment: true });
-  let problem: string | undefined;
-  parser.on('error', (error) => {
-    problem ??= error.message;
-  });
-  parser.on('doctype', () => (problem ??= 'a DOCTYPE is not allowed'));
-  parser.write(fragment).close();
-  return problem;
+  const tokenizer = new XmlTokenizer(IGNORE_TOKENS, { fragment: true });
+  tokenizer.deliverText = false;
+  try {
+    tokenizer.write(fragment);
+    tokenizer.end();
+    return undefined;
+  } catch (error) {
+    if (error instanceof XmlError) return error.problem === 'doctype' ? 'a DOCTYPE is not allowed' : error.message;
+    throw error;
+  }
+}
+
+const XSD_NS = 'http://www.w3.org/2001/XMLSchema';
+/** Deeper xs:anyType values are refused: a cycle, most likely. */
+const MAX_ANY_DEPTH = 256;
+
+/**
+ * An xs:anyType value, written so that the receiver can tell what it is, as .NET (XmlSerializer,
+ * WCF) expects for `object` and node-soap reads: a string, number, boolean, Date or Uint8Array
+ * with the xsi:type of its built-in type (xsd:string; xsd:int, xsd:long or xsd:double;
+ * xsd:boolean; xsd:dateTime; xsd:base64Binary); an object as one child element per defined
+ * property, named after it and in no namespace; an array as the element repeated; null as nil.
+ */
+function writeAny(writer: XmlWriter, tag: string, value: unknown, depth: number): void {
+  if (depth > MAX_ANY_DEPTH) writer.fail(`an xs:anyType value nested more than ${MAX_ANY_DEPTH} deep (a cycle?)`);
+  if (value === null) {
+    writer.write(`<${tag} xsi:nil="true"/>`);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item: unknown, index) => {
+      writer.enter(`[${index}]`);
+      if (Array.isArray(item)) writer.fail('an array in an array cannot be written as xs:anyType (repeated elements do not nest)');
+      writeAny(writer, tag, item, depth + 1);
+      writer.leave();
+    });
+    return;
+  }
+  const scalar = anyScalar(writer, value);
+  if (scalar) {
+    writer.write(`<${tag} xsi:type="${writer.prefixed(XSD_NS, scalar[0])}">`);
+    writer.text(scalar[1]);
+    writer.write(`</${tag}>`);
+    return;
+  }
+  if (typeof value !== 'object' || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value) || value instanceof ArrayBuffer) {
+    return writer.fail(`cannot write ${describe(value)} as xs:anyType; pass a string, number, boolean, Date, Uint8Array, null, an array or a plain object`);
+  }
+  writer.write(`<${tag}>`);
+  for (const [name, child] of Object.entries(value as Record<string, unknown>)) {
+    if (child === undefined) continue;
+    writer.enter(name);
+    if (!isNCName(name)) writer.fail('the property name is not an XML name, so it cannot be an element of an xs:anyType value');
+    writeAny(writer, name, child, depth + 1);
+    writer.leave();
+  }
+  writer.write(`</${tag}>`);
+}
+
+/** The built-in type and text of a scalar xs:anyType value; undefined for objects and the like. */
+function anyScalar(writer: XmlWriter, value: unknown): readonly [type: string, text: string] | undefined {
+  switch (typeof value) {
+    case 'string':
+      return ['string', value];
+    case 'boolean':
+      return ['boolean', value ? 'true' : 'false'];
+    case 'bigint':
+      return ['integer', String(value)];
+    case 'number':
+      if (Number.isInteger(value) && Math.abs(value) <= 2 ** 31 - 1) return ['int', formatDecimal(value)];
+      if (Number.isSafeInteger(value)) return ['long', formatDecimal(value)];
+      return ['double', formatScalar(writer, 'double', value)];
+  }
+  if (value instanceof Date) return ['dateTime', formatScalar(writer, 'dateTime', value)];
+  if (value instanceof Uint8Array) return ['base64Binary', bytesToBase64(value)];
+  return undefined;
 }
 
 function formatList(writer: XmlWriter, type: ListType, value: unknown): string {
@@ -288,9 +366,11 @@ function formatScalar(writer: XmlWriter, scalar: Scalar, value: unknown): string
 }
 
 function describe(value: unknown): string {
-  if (value === null) return 'null';
+  if (value === null || value === undefined) return String(value);
   if (Array.isArray(value)) return 'an array';
   if (value instanceof Date) return 'an invalid Date';
   if (typeof value === 'number') return String(value);
-  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+  if (typeof value !== 'object') return `a ${typeof value}`;
+  const kind = (Object.getPrototypeOf(value) as { constructor?: { name?: unknown } } | null)?.constructor?.name;
+  return typeof kind === 'string' && kind !== 'Object' && kind !== '' ? `a ${kind}` : 'an object';
 }

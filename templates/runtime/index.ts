@@ -1,4 +1,4 @@
-/** The run-time support of generated agents. Its only dependency is saxes. */
+/** The run-time support of generated agents. It depends on nothing outside this folder. */
 export { SoapAgent, type AgentOptions, type CallOptions } from './agent.js';
 export type { HttpOptions } from './node-http.js';
 export type { SecurityOptions } from './security.js';

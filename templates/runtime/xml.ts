@@ -24,24 +24,148 @@ export function escapeXml(text: string, where: () => string, inAttribute = false
     const code = bad.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
     throw new SoapEncodeError(`${where()}: the character U+${code} cannot be sent in XML 1.0`);
   }
-  if (inAttribute) return NEEDS_ATTRIBUTE_ESCAPE.test(text) ? text.replace(/[&<>"\r\n\t]/g, (c) => ESCAPES[c]) : text;
-  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"\r]/g, (c) => ESCAPES[c]) : text;
+  if (inAttribute) return NEEDS_ATTRIBUTE_ESCAPE.test(text) ? text.replace(/[&<>"\r\n\t]/g, (c) => ESCAPES[c] ?? c) : text;
+  return NEEDS_ESCAPE.test(text) ? text.replace(/[&<>"\r]/g, (c) => ESCAPES[c] ?? c) : text;
 }
 
+const BASE64_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+/** Each byte's 6-bit value in base64, or INVALID (any byte of a non-ASCII character among them). */
+const INVALID = 255;
+const BASE64_VALUES = new Uint8Array(256).fill(INVALID);
+for (let i = 0; i < 64; i++) BASE64_VALUES[BASE64_ALPHABET.charCodeAt(i)] = i;
+const BASE64_CODES = new Uint8Array(64);
+for (let i = 0; i < 64; i++) BASE64_CODES[i] = BASE64_ALPHABET.charCodeAt(i);
+
+/** Base64, padded, on one line. Written as ASCII bytes and decoded at once: no string per character. */
 export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  const codes = new Uint8Array(Math.ceil(bytes.length / 3) * 4);
+  let o = 0;
+  let i = 0;
+  for (; i + 3 <= bytes.length; i += 3) {
+    const triple = ((bytes[i] as number) << 16) | ((bytes[i + 1] as number) << 8) | (bytes[i + 2] as number);
+    codes[o++] = BASE64_CODES[triple >> 18] as number;
+    codes[o++] = BASE64_CODES[(triple >> 12) & 63] as number;
+    codes[o++] = BASE64_CODES[(triple >> 6) & 63] as number;
+    codes[o++] = BASE64_CODES[triple & 63] as number;
   }
-  return btoa(binary);
+  if (i < bytes.length) {
+    const first = bytes[i] as number;
+    const second = i + 1 < bytes.length ? (bytes[i + 1] as number) : 0;
+    codes[o++] = BASE64_CODES[first >> 2] as number;
+    codes[o++] = BASE64_CODES[((first & 3) << 4) | (second >> 4)] as number;
+    codes[o++] = i + 1 < bytes.length ? (BASE64_CODES[(second & 15) << 2] as number) : 0x3d;
+    codes[o++] = 0x3d;
+  }
+  return new TextDecoder().decode(codes);
 }
 
 export function base64ToBytes(text: string): Uint8Array {
-  const binary = atob(text.replace(/\s+/g, ''));
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
+  const reader = new Base64Reader();
+  reader.push(text);
+  return reader.finish();
+}
+
+/** Text is turned into bytes this many characters at a time (at most 3 bytes each) before decoding. */
+const BASE64_PIECE = 16 * 1024;
+const base64Encoder = new TextEncoder();
+const base64Scratch = new Uint8Array(3 * BASE64_PIECE);
+
+/**
+ * Decodes base64 given in pieces, as text arrives: XML whitespace anywhere is skipped, and the
+ * padding may be left out (as atob allows). Each piece becomes bytes through TextEncoder (native,
+ * and typed arrays read faster than strings); the values decoded are kept in the pieces they were
+ * decoded in, joined by `finish()`: at most twice the value's size, at that moment.
+ */
+export class Base64Reader {
+  private readonly pieces: Uint8Array[] = [];
+  private length = 0;
+  /** The quantum in progress: its 6-bit values so far, how many, and the '=' after them. */
+  private bits = 0;
+  private count = 0;
+  private padding = 0;
+  /** After a padded quantum only whitespace may follow. */
+  private padded = false;
+
+  push(text: string): void {
+    const output = new Uint8Array(((this.count + text.length) >> 2) * 3 + 3);
+    let o = 0;
+    for (let start = 0; start < text.length; start += BASE64_PIECE) {
+      const { written } = base64Encoder.encodeInto(start === 0 && text.length <= BASE64_PIECE ? text : text.slice(start, start + BASE64_PIECE), base64Scratch);
+      o = this.decode(base64Scratch, written, output, o);
+    }
+    if (o > 0) {
+      this.pieces.push(output.subarray(0, o));
+      this.length += o;
+    }
+  }
+
+  finish(): Uint8Array {
+    if (this.count > 0) {
+      // a last quantum without its padding, as atob allows: two or three characters
+      if (this.count === 1 || this.padding > 0) throw new Error('base64 text whose length is not a valid one');
+      const bytes = this.count === 2 ? new Uint8Array([this.bits >> 4]) : new Uint8Array([this.bits >> 10, (this.bits >> 2) & 255]);
+      this.pieces.push(bytes);
+      this.length += bytes.length;
+      this.count = 0;
+    }
+    if (this.pieces.length === 1) return this.pieces[0] as Uint8Array;
+    const bytes = new Uint8Array(this.length);
+    let offset = 0;
+    for (const piece of this.pieces) {
+      bytes.set(piece, offset);
+      offset += piece.length;
+    }
+    return bytes;
+  }
+
+  /** Decodes `length` bytes of base64 text into `output` from `o`; returns where the output ends. */
+  private decode(input: Uint8Array, length: number, output: Uint8Array, o: number): number {
+    let i = 0;
+    while (i < length) {
+      if (this.count === 0 && !this.padded) {
+        // the fast path: four alphabet characters at a time
+        const end = length - 3;
+        while (i < end) {
+          const a = BASE64_VALUES[input[i] as number] as number;
+          const b = BASE64_VALUES[input[i + 1] as number] as number;
+          const c = BASE64_VALUES[input[i + 2] as number] as number;
+          const d = BASE64_VALUES[input[i + 3] as number] as number;
+          if ((a | b | c | d) > 63) break;
+          output[o] = (a << 2) | (b >> 4);
+          output[o + 1] = ((b & 15) << 4) | (c >> 2);
+          output[o + 2] = ((c & 3) << 6) | d;
+          o += 3;
+          i += 4;
+        }
+        if (i >= length) break;
+      }
+      // one character: whitespace, padding, or a value of a quantum that crosses pieces
+      const byte = input[i++] as number;
+      const value = BASE64_VALUES[byte] as number;
+      if (byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09) continue;
+      if (this.padded) throw new Error('base64 text continues after its padding');
+      if (byte === 0x3d && this.count >= 2) {
+        this.padding++;
+      } else if (value === INVALID || this.padding > 0) {
+        throw new Error('not base64 text');
+      } else {
+        this.bits = (this.bits << 6) | value;
+        this.count++;
+      }
+      if (this.count + this.padding === 4) {
+        // a full quantum: 3 bytes, fewer when padded
+        const bits = this.bits << (6 * this.padding);
+        output[o++] = bits >> 16;
+        if (this.padding < 2) output[o++] = (bits >> 8) & 255;
+        if (this.padding < 1) output[o++] = bits & 255;
+        this.padded = this.padding > 0;
+        this.bits = 0;
+        this.count = 0;
+        this.padding = 0;
+      }
+    }
+    return o;
+  }
 }
 
 export function bytesToHex(bytes: Uint8Array): string {
@@ -78,8 +202,7 @@ export function parseDateTime(text: string): Date {
   const match = /^(-?\d{4,})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(Z|[+-]\d{2}:\d{2})?$/.exec(value);
   if (!match) throw new Error(`"${value}" is not an xs:dateTime`);
   const [, year, month, day, hour, minute, second, fraction = '', zone = 'Z'] = match;
-  const numbers = [month, day, hour, minute, second].map(Number);
-  const [m, d, h, min, s] = numbers;
+  const [m = 0, d = 0, h = 0, min = 0, s = 0] = [month, day, hour, minute, second].map(Number);
   if (m < 1 || m > 12 || d < 1 || d > 31 || h > 24 || min > 59 || s > 60) throw new Error(`"${value}" is not an xs:dateTime`);
   // setUTCFullYear, not Date.UTC: the latter reads years 0–99 as 1900–1999
   const date = new Date(0);
@@ -92,19 +215,43 @@ export function parseDateTime(text: string): Date {
   return new Date(time);
 }
 
-/** XML Schema separates list items by its own whitespace only: space, TAB, CR and LF. */
-export function splitList(text: string): string[] {
-  return text.split(/[ \t\r\n]+/).filter((item) => item !== '');
+/**
+ * The items of an xs:list, each passed through `parse`. XML Schema separates them by its own
+ * whitespace only: space, TAB, CR and LF. Counted first, so the array is made at its size: lists
+ * are frequent, and most are short.
+ */
+export function parseListItems(text: string, parse: (item: string) => unknown): unknown[] {
+  let count = 0;
+  let inItem = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+    if (!space && !inItem) count++;
+    inItem = !space;
+  }
+  const items = new Array<unknown>(count);
+  let start = -1;
+  let k = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const c = i < text.length ? text.charCodeAt(i) : 0x20;
+    if (c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d) {
+      if (start >= 0) items[k++] = parse(text.slice(start, i));
+      start = -1;
+    } else if (start < 0) {
+      start = i;
+    }
+  }
+  return items;
 }
 
 /** A finite number in xs:decimal form: never exponent notation. */
 export function formatDecimal(value: number): string {
   const text = String(value);
   if (!/e/i.test(text)) return text;
-  const [mantissa, exponentText] = text.toLowerCase().split('e');
+  const [mantissa = '', exponentText] = text.toLowerCase().split('e');
   const exponent = Number(exponentText);
   const negative = mantissa.startsWith('-');
-  const [whole, fraction = ''] = mantissa.replace('-', '').split('.');
+  const [whole = '', fraction = ''] = mantissa.replace('-', '').split('.');
   const digits = whole + fraction;
   const point = whole.length + exponent;
   let result: string;

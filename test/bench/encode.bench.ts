@@ -1,5 +1,5 @@
 /**
- * 2. Request encoding: Preference.SavePreferences with the same arguments and SOAP headers,
+ * 3. Request encoding: Preference.SavePreferences with the same arguments and SOAP headers,
  * written by our agent and by node-soap. The whole call answers with the same tiny void reply on
  * both sides; the writers alone are our writeEnvelope and node-soap's objectToDocumentXML.
  */
@@ -8,7 +8,7 @@ import { toArguments } from '../conformance/node-soap-arguments.js';
 import { meaningDifferences } from '../helpers/xml-meaning.js';
 import { loadOurs } from './ours.js';
 import { LARGE_ITEMS, PREFERENCE_WSDL, REQUEST_HEADERS, VOID_RESPONSE, fakeFetch, savePreferencesArguments, stubHttpClient, type RequestCapture } from './fixtures.js';
-import { DEFAULT_TIMING, LARGE_TIMING, formatNumber, formatRatio, measureThroughput, table, throughputRatio, type Throughput } from './harness.js';
+import { DEFAULT_TIMING, LARGE_TIMING, formatNumber, measureThroughput, speedCell, table, type Throughput } from './harness.js';
 
 const NS = 'http://www.superoffice.net/ws/crm/NetServer/Services86';
 
@@ -89,12 +89,12 @@ export async function runEncodeBench(): Promise<string> {
       rows.push([index === 0 ? label : '', CONTENDERS[key], formatNumber(median), `${formatNumber(min)}–${formatNumber(max)}`]);
     });
     ratioRows.push(
-      [`${count} Preference${count === 1 ? '' : 's'}`, 'whole call: our agent vs node-soap client', formatRatio(throughputRatio(results.agent, results.client))],
-      ['', 'writer alone: writeEnvelope vs objectToDocumentXML', formatRatio(throughputRatio(results.writer, results.writerTheirs))],
+      [`${count} Preference${count === 1 ? '' : 's'}`, 'whole call: our agent vs node-soap client', speedCell('encode', `${count} Preferences`, 'whole call', results.agent, results.client)],
+      ['', 'writer alone: writeEnvelope vs objectToDocumentXML', speedCell('encode', `${count} Preferences`, 'writer alone', results.writer, results.writerTheirs)],
     );
   }
   return [
-    '## 2. Request encoding (Preference.SavePreferences with ApplicationToken and Credentials headers)',
+    '## 3. Request encoding (Preference.SavePreferences with ApplicationToken and Credentials headers)',
     '',
     table(['request', 'contender', 'ops/s (median)', 'ops/s (min–max)'], rows),
     '',

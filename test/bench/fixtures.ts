@@ -16,10 +16,13 @@ import type { FetchLike } from '../../generated/runtime/index.js';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WSDL_DIR = fileURLToPath(new URL('../../wsdl/Services86/', import.meta.url));
 export const PREFERENCE_WSDL = `${WSDL_DIR}Preference.wsdl`;
+export const DIAGNOSTICS_WSDL = `${WSDL_DIR}Diagnostics.wsdl`;
+export const BLOB_WSDL = `${WSDL_DIR}BLOB.wsdl`;
 /** Scratch space for the benchmarks (git-ignored). */
 export const OUTPUT_DIR = fileURLToPath(new URL('../../.test-output/bench/', import.meta.url));
 
 const EXAMPLES = new URL('../fixtures/superoffice/Services86/examples/Preference/', import.meta.url);
+const DIAGNOSTICS_EXAMPLES = new URL('../fixtures/superoffice/Services86/examples/Diagnostics/', import.meta.url);
 const NS = 'http://www.superoffice.net/ws/crm/NetServer/Services86';
 
 /** Items in the large responses and requests; BENCH_ITEMS overrides. */
@@ -36,7 +39,10 @@ export interface ResponseCase {
 }
 
 function responseCase(name: string, xml: string, items: number, lastName: string): ResponseCase {
-  return { name, xml, bytes: new TextEncoder().encode(xml), items, lastName };
+  const bytes = new TextEncoder().encode(xml);
+  // the text as a transport hands it over: decoded from bytes, one flat string (not the
+  // concatenation it was built by, whose shape engines optimise differently)
+  return { name, xml: new TextDecoder().decode(bytes), bytes, items, lastName };
 }
 
 /** Preference.GetAll as the SuperOffice documentation shows it: one item, empty values. */
@@ -142,6 +148,75 @@ export function wcfLargeResponse(count: number): ResponseCase {
   return responseCase(`large: WCF wire style, ${count} items`, xml, count, item(count - 1).name);
 }
 
+/** Diagnostics.FlushCachesByName's reply as the SuperOffice documentation shows it (void). */
+export function flushCachesByNameResponse(): string {
+  return readFileSync(new URL('FlushCachesByName.response.xml', DIAGNOSTICS_EXAMPLES), 'utf8');
+}
+
+/** The cache names GetCacheNames answers with. */
+export function cacheNames(count: number): string[] {
+  return Array.from({ length: count }, (_, i) => `SuperOffice.CRM.Cache${i % 2 ? 'Lists' : 'Preferences'}.Part${i}`);
+}
+
+/**
+ * Diagnostics.GetCacheNames answering `count` names, in the documentation's style (its envelope
+ * and namespace prefixes, xsi:type on the array and on every string), which has no example of it.
+ */
+export function cacheNamesResponse(count: number): string {
+  const template = flushCachesByNameResponse();
+  const strings = cacheNames(count)
+    .map((name) => `\n    <NetServerServices862:string xsi:type="xsd:string">${escapeXml(name)}</NetServerServices862:string>`)
+    .join('');
+  const body =
+    '<Diagnostics:GetCacheNamesResponse>\n   <Diagnostics:Response xsi:type="NetServerServices862:ArrayOfstring">' +
+    `${strings}\n   </Diagnostics:Response>\n  </Diagnostics:GetCacheNamesResponse>`;
+  return template.replace(/<Diagnostics:FlushCachesByNameResponse>[\s\S]*<\/Diagnostics:FlushCachesByNameResponse>/, body);
+}
+
+const BLOB_REPLY_START =
+  '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">' +
+  `<s:Header><h:Succeeded xmlns:h="${NS}">true</h:Succeeded></s:Header>` +
+  `<s:Body><GetBlobStreamResponse xmlns="${NS}"><Response>`;
+const BLOB_REPLY_END = '</Response></GetBlobStreamResponse></s:Body></s:Envelope>';
+
+/** BLOB.GetBlobStream answering with `payload`, as WCF writes it: base64 on one line, a Succeeded header. */
+export function blobStreamResponse(payload: Uint8Array): string {
+  return BLOB_REPLY_START + Buffer.from(payload.buffer, payload.byteOffset, payload.length).toString('base64') + BLOB_REPLY_END;
+}
+
+/** The same reply as UTF-8 bytes, made without a string of it (for a process measuring its memory). */
+export function blobStreamResponseBytes(payload: Uint8Array): Uint8Array {
+  const alphabet = new TextEncoder().encode('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+  const start = new TextEncoder().encode(BLOB_REPLY_START);
+  const end = new TextEncoder().encode(BLOB_REPLY_END);
+  const bytes = new Uint8Array(start.length + Math.ceil(payload.length / 3) * 4 + end.length);
+  bytes.set(start);
+  let o = start.length;
+  for (let i = 0; i < payload.length; i += 3) {
+    const rest = payload.length - i;
+    const triple = (payload[i]! << 16) | ((rest > 1 ? payload[i + 1]! : 0) << 8) | (rest > 2 ? payload[i + 2]! : 0);
+    bytes[o++] = alphabet[triple >> 18]!;
+    bytes[o++] = alphabet[(triple >> 12) & 63]!;
+    bytes[o++] = rest > 1 ? alphabet[(triple >> 6) & 63]! : 0x3d;
+    bytes[o++] = rest > 2 ? alphabet[triple & 63]! : 0x3d;
+  }
+  bytes.set(end, o);
+  return bytes;
+}
+
+/** Deterministic bytes that do not compress to a pattern: the payload of the BLOB reply. */
+export function payloadBytes(length: number): Uint8Array {
+  const bytes = new Uint8Array(length);
+  let state = 0x12345678;
+  for (let i = 0; i < length; i++) {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    bytes[i] = state & 0xff;
+  }
+  return bytes;
+}
+
 /** The reply to SavePreferences (void), as WCF writes it. */
 export const VOID_RESPONSE =
   '<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/">' +
@@ -188,6 +263,30 @@ export function fakeFetch(body: () => Uint8Array, capture: RequestCapture = { la
   return async (_url, init) => {
     capture.last = init.body;
     return new Response(body(), { status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' } });
+  };
+}
+
+/**
+ * The least a fetch can answer with (FetchResponseLike): no body stream, `text()` resolving to
+ * the reply. With it, a call measures the agent and the runtime, not a Response implementation.
+ */
+export function minimalFetch(body: () => string, capture: RequestCapture = { last: '' }): FetchLike {
+  const headers = { get: (name: string) => (name.toLowerCase() === 'content-type' ? 'text/xml; charset=utf-8' : null) };
+  return async (_url, init) => {
+    capture.last = init.body;
+    return { status: 200, statusText: 'OK', headers, body: null, text: async () => body() };
+  };
+}
+
+/** node-soap's counterpart of minimalFetch: an `httpClient` handing over the reply as a string. */
+export function stringHttpClient(body: () => string, capture: RequestCapture = { last: '' }): IHttpClient {
+  return {
+    request(_url, data, callback) {
+      capture.last = data as string;
+      const text = body();
+      callback(null, { status: 200, statusText: 'OK', headers: { 'content-type': 'text/xml; charset=utf-8' }, data: text }, text);
+      return undefined as never;
+    },
   };
 }
 

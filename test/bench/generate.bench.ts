@@ -1,5 +1,5 @@
 /**
- * 5. Generation (build time): our generator against wsdl-tsclient on the same four Services86
+ * 6. Generation (build time): our generator against wsdl-tsclient on the same four Services86
  * WSDLs, each writing its output under .test-output/bench. Both run in this process with their
  * modules already loaded; the first run of each is reported apart (it pays for JIT warm-up, and
  * for both that includes a TypeScript compiler instance inside ts-morph), then the warm runs
@@ -69,7 +69,7 @@ export async function runGenerateBench(): Promise<string> {
   };
   const ratio = (theirMs: number, ourMs: number) => `${(theirMs / ourMs).toFixed(2)}×`;
   return [
-    `## 5. Generation (build time): ${wsdls.length} Services86 WSDLs → TypeScript on disk`,
+    `## 6. Generation (build time): ${wsdls.length} Services86 WSDLs → TypeScript on disk`,
     '',
     table(
       ['generator', 'first run', `warm (median of ${WARM_RUNS})`, 'warm (min–max ms)', 'output'],

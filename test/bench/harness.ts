@@ -5,7 +5,8 @@
  * round's time, and then the rounds are interleaved (round 1 of every contender, then round 2 …,
  * starting with a different contender each round), so that drift of the machine (frequency,
  * other load) lands on all contenders alike. Each round is preceded by a full GC, so that one
- * contender's garbage is not collected on another's clock.
+ * contender's garbage is not collected on another's clock, and then by a few untimed operations
+ * of its contender, as a forced GC shrinks the young generation.
  */
 import { Session } from 'node:inspector/promises';
 import { setFlagsFromString } from 'node:v8';
@@ -48,14 +49,29 @@ export const LARGE_TIMING: TimingOptions = { ...DEFAULT_TIMING, rounds: 5 };
 /** Where results go, so that the optimiser cannot drop work whose result is never used. */
 export let sink: unknown;
 
-/** Runs `run` `count` times (awaiting each result that is a promise); returns elapsed ms. */
+/**
+ * What a batch is timed with. 'cpu' (the default): CPU time of this process (user + system,
+ * all threads, from process.cpuUsage), so time the machine gives to other processes, which
+ * swings by a factor of two on a shared VM, counts for no contender; 'wall' (BENCH_CLOCK=wall):
+ * elapsed time. Everything measured runs in this process, so for it CPU time is the work done.
+ */
+export const CLOCK: 'cpu' | 'wall' = process.env.BENCH_CLOCK === 'wall' ? 'wall' : 'cpu';
+
+/** Milliseconds on CLOCK since an arbitrary start. */
+export function clockMs(): number {
+  if (CLOCK === 'wall') return performance.now();
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+/** Runs `run` `count` times (awaiting each result that is a promise); returns elapsed ms on CLOCK. */
 async function timeBatch(run: () => unknown, count: number): Promise<number> {
-  const start = performance.now();
+  const start = clockMs();
   for (let i = 0; i < count; i++) {
     const result = run();
     sink = result instanceof Promise ? await result : result;
   }
-  return performance.now() - start;
+  return clockMs() - start;
 }
 
 /** Warms up for at least `warmupMs` and returns how many operations fit into `roundMs` (at least 1). */
@@ -83,6 +99,9 @@ export async function measureThroughput(contenders: readonly Contender[], option
     for (let k = 0; k < contenders.length; k++) {
       const index = (round + k) % contenders.length;
       gc();
+      // A forced GC also shrinks the young generation; untimed operations let it grow back to
+      // what this contender needs, so that the round measures it in its steady state.
+      await timeBatch(contenders[index].run, Math.max(2, Math.ceil(batches[index] / 5)));
       const elapsed = await timeBatch(contenders[index].run, batches[index]);
       rounds[index].push((batches[index] * 1000) / elapsed);
     }
@@ -107,6 +126,47 @@ export function spread(values: readonly number[]): { median: number; min: number
 export function throughputRatio(ours: Throughput, theirs: Throughput): { median: number; min: number; max: number } {
   const perRound = ours.rounds.map((value, round) => value / theirs.rounds[round]);
   return { median: ours.median / theirs.median, min: Math.min(...perRound), max: Math.max(...perRound) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ratios, recorded for the targets and for results.json
+
+export interface RecordedRatio {
+  readonly suite: string;
+  readonly case: string;
+  readonly comparison: string;
+  /** 'speed': ours ÷ peer in ops/s (> 1 is faster); 'memory': ours ÷ peer in bytes (< 1 is less). */
+  readonly kind: 'speed' | 'memory';
+  readonly ratio: number;
+  /** The range of the per-round ratios, when there were rounds. */
+  readonly min?: number;
+  readonly max?: number;
+  /** The project's target for this ratio: at least this (speed) or at most this (memory). */
+  readonly target?: number;
+}
+
+/** Every ratio the suites computed in this run, in order. */
+export const recordedRatios: RecordedRatio[] = [];
+
+/** Records a ratio and returns its table cell (`1.25× (1.05–1.40)`, or `0.30×` without rounds). */
+export function ratioCell(ratio: RecordedRatio): string {
+  recordedRatios.push(ratio);
+  return ratio.min === undefined || ratio.max === undefined ? `${ratio.ratio.toFixed(2)}×` : formatRatio({ median: ratio.ratio, min: ratio.min, max: ratio.max });
+}
+
+/** Records a throughput ratio of ours to a peer (see throughputRatio) and returns its cell. */
+export function speedCell(suite: string, caseName: string, comparison: string, ours: Throughput, theirs: Throughput, target?: number): string {
+  const { median, min, max } = throughputRatio(ours, theirs);
+  return ratioCell({ suite, case: caseName, comparison, kind: 'speed', ratio: median, min, max, ...(target === undefined ? {} : { target }) });
+}
+
+/** Whether a recorded ratio meets its target, and by how much it misses. */
+export function targetVerdict(ratio: RecordedRatio): string {
+  if (ratio.target === undefined) return '';
+  const met = ratio.kind === 'speed' ? ratio.ratio >= ratio.target : ratio.ratio <= ratio.target;
+  if (met) return 'met';
+  const short = ratio.kind === 'speed' ? ratio.target / ratio.ratio : ratio.ratio / ratio.target;
+  return `missed: ${((short - 1) * 100).toFixed(0)}% short`;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /**
- * 3. Memory per decoded large response, ours against node-soap: bytes allocated on the JS heap
+ * 4. Memory per decoded large response, ours against node-soap: bytes allocated on the JS heap
  * while decoding (garbage included), bytes a decoded result keeps alive, and the peak resident
  * set of a fresh process making six calls over loopback HTTP.
  */
@@ -8,12 +8,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { checkDecoded, CONTENDERS, decodeSides, type ContenderKey } from './decode.bench.js';
 import { LARGE_ITEMS, ROOT, documentedLargeResponse, wcfLargeResponse, type ResponseCase } from './fixtures.js';
-import { formatBytes, formatMegabytes, memoryUse, table } from './harness.js';
+import { formatBytes, formatMegabytes, memoryUse, ratioCell, table } from './harness.js';
 
 const CHILD = fileURLToPath(new URL('./memory-child.ts', import.meta.url));
 /** Decodes per contender, their results kept alive together. */
 const RUNS = 3;
-const MEASURED: readonly ContenderKey[] = ['agent', 'decoder', 'client', 'xmlToObject', 'dom', 'saxes'];
+const MEASURED: readonly ContenderKey[] = ['agent', 'decoder', 'tokenizer', 'client', 'xmlToObject', 'dom', 'saxes'];
 /** The bare tokenizer produces no result, so it has no retained size. */
 const HAS_RESULT: ReadonlySet<ContenderKey> = new Set(['agent', 'decoder', 'client', 'xmlToObject', 'dom']);
 
@@ -36,7 +36,11 @@ function keptOf(key: ContenderKey): ((result: unknown) => unknown) | undefined {
   return key === 'client' ? (result) => (result as unknown[])[0] : undefined;
 }
 
-const ratio = (ours: number, theirs: number) => `${(ours / theirs).toFixed(2)}×`;
+/** The project's target for allocation per large decode: at most 0.3× node-soap's. */
+const ALLOCATION_TARGET = 0.3;
+
+const ratio = (caseName: string, comparison: string, ours: number, theirs: number, target?: number) =>
+  ratioCell({ suite: 'memory', case: caseName, comparison, kind: 'memory', ratio: ours / theirs, ...(target === undefined ? {} : { target }) });
 
 export async function runMemoryBench(): Promise<string> {
   const sides = await decodeSides();
@@ -74,14 +78,14 @@ export async function runMemoryBench(): Promise<string> {
       ['', 'node-soap: client (its own HttpClient)', formatMegabytes(peaks.theirs.rssBefore), formatMegabytes(peaks.theirs.peakRss), formatMegabytes(growth(peaks.theirs))],
     );
     ratioRows.push(
-      [response.name, 'allocated: our agent ÷ node-soap client', ratio(allocated.agent, allocated.client)],
-      ['', 'allocated: decoder ÷ xmlToObject', ratio(allocated.decoder, allocated.xmlToObject)],
-      ['', 'retained: our result ÷ node-soap result', ratio(retained.agent, retained.client)],
-      ['', 'peak RSS growth over loopback: ours ÷ node-soap', ratio(growth(peaks.ours), growth(peaks.theirs))],
+      [response.name, 'allocated: our agent ÷ node-soap client', ratio(response.name, 'allocated: agent ÷ client', allocated.agent, allocated.client, ALLOCATION_TARGET)],
+      ['', 'allocated: decoder ÷ xmlToObject', ratio(response.name, 'allocated: decoder ÷ xmlToObject', allocated.decoder, allocated.xmlToObject, ALLOCATION_TARGET)],
+      ['', 'retained: our result ÷ node-soap result', ratio(response.name, 'retained: result ÷ result', retained.agent, retained.client)],
+      ['', 'peak RSS growth over loopback: ours ÷ node-soap', ratio(response.name, 'peak RSS growth over loopback', growth(peaks.ours), growth(peaks.theirs))],
     );
   }
   return [
-    `## 3. Memory per decoded large response (Preference.GetAll, ${LARGE_ITEMS} items)`,
+    `## 4. Memory per decoded large response (Preference.GetAll, ${LARGE_ITEMS} items)`,
     '',
     'JS heap, in this process (same stand-in transports as in 1):',
     '',

@@ -7,9 +7,12 @@ export const COMPILED_DIR = path.join(OUTPUT_DIR, 'js');
 
 export interface Ours {
   readonly agents: typeof import('../../generated/Services86/index.js');
-  /** The Preference agent's descriptor data (the agent the benchmarks call). */
-  readonly descriptors: typeof import('../../generated/Services86/descriptors/Preference.js');
+  /** The agents' descriptors (one module per WSDL), together. */
+  readonly descriptors: typeof import('../../generated/Services86/descriptors/BLOB.js') &
+    typeof import('../../generated/Services86/descriptors/Diagnostics.js') &
+    typeof import('../../generated/Services86/descriptors/Preference.js');
   readonly decode: typeof import('../../generated/runtime/decode.js');
+  readonly tokenizer: typeof import('../../generated/runtime/tokenizer.js');
   readonly encode: typeof import('../../generated/runtime/encode.js');
 }
 
@@ -27,8 +30,12 @@ export function loadOurs(): Promise<Ours> {
     compileGenerated();
     return {
       agents: await importCompiled<Ours['agents']>('generated/Services86/index.ts'),
-      descriptors: await importCompiled<Ours['descriptors']>('generated/Services86/descriptors/Preference.ts'),
+      descriptors: Object.assign(
+        {},
+        ...(await Promise.all(['BLOB', 'Diagnostics', 'Preference'].map((name) => importCompiled<object>(`generated/Services86/descriptors/${name}.ts`)))),
+      ) as Ours['descriptors'],
       decode: await importCompiled<Ours['decode']>('generated/runtime/decode.ts'),
+      tokenizer: await importCompiled<Ours['tokenizer']>('generated/runtime/tokenizer.ts'),
       encode: await importCompiled<Ours['encode']>('generated/runtime/encode.ts'),
     };
   })();

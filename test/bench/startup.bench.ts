@@ -1,5 +1,5 @@
 /**
- * 4. Client start-up. Cold: fresh processes (plain node, compiled JavaScript) timing library
+ * 5. Client start-up. Cold: fresh processes (plain node, compiled JavaScript) timing library
  * load, client creation and the first call. Warm: in this process, making one more client —
  * our agent's constructor (no WSDL at run time) against node-soap's createClientAsync, which
  * reads and parses the WSDL (disableCache) or takes it from its per-process WSDL cache.
@@ -9,7 +9,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as soap from 'soap';
 import { PREFERENCE_WSDL, ROOT, fakeFetch, stubHttpClient } from './fixtures.js';
-import { formatMs, formatNumber, formatRatio, measureThroughput, median, spread, table, throughputRatio } from './harness.js';
+import { formatMs, formatNumber, measureThroughput, median, ratioCell, speedCell, spread, table } from './harness.js';
 import { COMPILED_DIR, loadOurs } from './ours.js';
 
 const RESPONSE = fileURLToPath(new URL('../fixtures/superoffice/Services86/examples/Preference/GetAll.response.xml', import.meta.url));
@@ -67,7 +67,7 @@ export async function runStartupBench(): Promise<string> {
   const warmRow = (label: string, result: typeof construct) => [label, formatNumber(result.median), `${formatNumber(result.min)}–${formatNumber(result.max)}`, formatMs(1000 / result.median)];
 
   return [
-    `## 4. Client start-up (Preference: its WSDL is ${formatNumber(statSync(PREFERENCE_WSDL).size / 1024)} KiB)`,
+    `## 5. Client start-up (Preference: its WSDL is ${formatNumber(statSync(PREFERENCE_WSDL).size / 1024)} KiB)`,
     '',
     `Cold, fresh process (plain node on compiled JavaScript), median of ${COLD_RUNS} runs each:`,
     '',
@@ -90,9 +90,12 @@ export async function runStartupBench(): Promise<string> {
     table(
       ['comparison', 'ratio'],
       [
-        ['cold time to first call: node-soap ÷ ours (> 1: ours starts faster)', `${(coldTotal('node-soap') / coldTotal('ours')).toFixed(2)}×`],
-        ['warm client creation: ours ÷ node-soap parsing the WSDL (ops/s)', formatRatio(throughputRatio(construct, parse))],
-        ['warm client creation: ours ÷ node-soap with cached WSDL (ops/s)', formatRatio(throughputRatio(construct, cached))],
+        [
+          'cold time to first call: node-soap ÷ ours (> 1: ours starts faster)',
+          ratioCell({ suite: 'startup', case: 'cold', comparison: 'time to first call', kind: 'speed', ratio: coldTotal('node-soap') / coldTotal('ours') }),
+        ],
+        ['warm client creation: ours ÷ node-soap parsing the WSDL (ops/s)', speedCell('startup', 'warm', 'client creation vs WSDL parsed', construct, parse)],
+        ['warm client creation: ours ÷ node-soap with cached WSDL (ops/s)', speedCell('startup', 'warm', 'client creation vs WSDL cached', construct, cached)],
       ],
     ),
   ].join('\n');

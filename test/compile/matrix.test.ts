@@ -88,20 +88,6 @@ const IMPOSSIBLE: Record<string, string> = {
 };
 const IMPOSSIBLE_CODES = new Set([1286, 1287, 1295]);
 
-/**
- * Files owned by the runtime-decode branch, which replaces saxes with its own tokenizer and
- * makes them clean. Until it lands, cases whose only errors are in these files are expected to
- * fail; the test checks that each listed case still fails (so the list empties at merge) and
- * that no unlisted case does.
- */
-const OTHER_BRANCH_FILES = /[\\/]runtime[\\/](?:decode|encode|xml)\.ts$|(?:^|[\\/])node_modules[\\/]saxes[\\/]/;
-const PENDING_OTHER_BRANCH: Record<string, string> = {
-  '@tsconfig/strictest': 'runtime/xml.ts: TS18048, TS2345, TS2769 under noUncheckedIndexedAccess',
-  'tsc --init (5.9)': 'runtime/xml.ts: TS18048, TS2345, TS2769 under noUncheckedIndexedAccess',
-  noUncheckedIndexedAccess: 'runtime/xml.ts: TS18048, TS2345, TS2769',
-  erasableSyntaxOnly: 'runtime/decode.ts: TS1294, constructor parameter properties',
-  'skipLibCheck false': "node_modules/saxes/saxes.d.ts: TS2344, saxes' own declarations",
-};
 
 /* ---------------------------------------------------------------------------------------------
  * The inputs
@@ -198,28 +184,23 @@ describe('the generated code compiles under every client tsconfig', () => {
     Object.entries(MODULES).flatMap(([moduleName, module]) =>
       Object.entries(ENVIRONMENTS).map(([envName, env]) => ({
         name: `${setName} | ${moduleName} | ${envName}`,
-        setName,
         key: `${setName} | ${moduleName}`,
         options: { ...BASE, ...set, ...module, ...env },
       })),
     ),
   );
 
-  it.each(cases)('$name', async ({ name, setName, key, options }) => {
+  it.each(cases)('$name', async ({ name, key, options }) => {
     // each compilation holds the thread for a while: let the test runner's messages through first
     await new Promise((resolve) => setImmediate(resolve));
     const errors = compile(files, options);
     const impossible = IMPOSSIBLE[key];
     if (impossible) {
       expect(errors.length, `${name}: listed as impossible (${impossible}), yet it compiles`).toBeGreaterThan(0);
-      const otherReasons = errors.filter((error) => !IMPOSSIBLE_CODES.has(error.code) && !(error.file && OTHER_BRANCH_FILES.test(error.file)));
+      const otherReasons = errors.filter((error) => !IMPOSSIBLE_CODES.has(error.code));
       expect(otherReasons.map((error) => error.text)).toEqual([]);
       return;
     }
-    const pending = PENDING_OTHER_BRANCH[setName];
-    const ours = errors.filter((error) => !error.file || !OTHER_BRANCH_FILES.test(error.file));
-    expect(ours.map((error) => error.text)).toEqual([]);
-    if (pending) expect(errors.length, `${name} compiles now: remove it from PENDING_OTHER_BRANCH`).toBeGreaterThan(0);
-    else expect(errors.map((error) => error.text)).toEqual([]);
+    expect(errors.map((error) => error.text)).toEqual([]);
   });
 });

@@ -47,12 +47,15 @@ describe('golden output: Diagnostics.wsdl', () => {
     expect(typecheck(files)).toEqual([]);
   });
 
-  it('imports nothing at run time but saxes and its own files', () => {
+  it('imports nothing at run time outside its own folder', () => {
     const imported = new Set<string>();
     for (const content of result.files.values()) {
       for (const [, specifier] of content.matchAll(/^(?:import|export)\b[^;]*?from '([^']+)';/gms)) imported.add(specifier);
+      // dynamic imports and require() would escape the pattern above
+      expect(content).not.toMatch(/\bimport\s*\(|\brequire\s*\(/);
     }
-    expect([...imported].filter((specifier) => !specifier.startsWith('.'))).toEqual(['saxes']);
+    expect(imported.size).toBeGreaterThan(0);
+    expect([...imported].filter((specifier) => !specifier.startsWith('./') && !specifier.startsWith('../'))).toEqual([]);
     expect([...imported].every((specifier) => !specifier.startsWith('.') || specifier.endsWith('.js'))).toBe(true);
   });
 

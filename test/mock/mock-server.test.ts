@@ -109,7 +109,7 @@ describe('mock server: finding the operation, and faults for the rest', () => {
   });
 
   it.each([
-    ['not XML', 'hello', 'not a SOAP request: the message is not well-formed XML: text data outside of root node.'],
+    ['not XML', 'hello', 'not a SOAP request: the message is not well-formed XML: missing root element'],
     ['no envelope', '<Envelope/>', 'not a SOAP request: not a SOAP message: the root element is Envelope, not a SOAP 1.1 or 1.2 Envelope'],
     ['no Body', `<s:Envelope xmlns:s="${SOAP11}"><s:Header/></s:Envelope>`, 'not a SOAP request: the SOAP envelope has no Body'],
     ['a DOCTYPE', `<!DOCTYPE x [<!ENTITY a "b">]>${envelope(SOAP11, flushCaches)}`, 'not a SOAP request: a DOCTYPE is not allowed in a SOAP message'],

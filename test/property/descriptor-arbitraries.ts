@@ -117,7 +117,7 @@ export function scalarArbitrary(scalar: Scalar, options: ArbitraryOptions = {}):
     case 'string':
       return xmlString();
     case 'anyType':
-      // written as text, read back as text (README: "text, or the inner XML when it has elements")
+      // in attributes and simpleContent, written and read back as text (elements: anyValue)
       return fc.oneof(xmlString(), fc.integer(), fc.boolean());
     case 'integer':
       return fc.oneof(fc.constantFrom(...INTEGER_EDGES), fc.maxSafeInteger(), fc.integer({ min: -1000, max: 1000 }));
@@ -148,6 +148,30 @@ export function scalarArbitrary(scalar: Scalar, options: ArbitraryOptions = {}):
       return fc.oneof({ weight: 12, arbitrary: small }, { weight: 1, arbitrary: fc.constant(new Uint8Array(0)) }, { weight: 1, arbitrary: large });
     }
   }
+}
+
+/** Property names of xs:anyType objects: element names, the awkward ones included. */
+const ANY_NAMES = ['a', 'B', 'name', 'Value', 'x-y', 'n.1', '_', 'é', '名前', '__proto__', 'constructor', 'toString'] as const;
+
+/**
+ * An xs:anyType element's value: a scalar of any kind, null, or a tree of objects whose members
+ * are values or arrays of them (the README's mapping for xs:anyType).
+ */
+export function anyValue(options: ArbitraryOptions = {}): fc.Arbitrary<unknown> {
+  const scalars = fc.oneof(
+    xmlString(),
+    fc.integer(),
+    fc.maxSafeInteger(),
+    fc.double(),
+    fc.boolean(),
+    scalarArbitrary('dateTime', options),
+    fc.uint8Array({ maxLength: 24 }),
+  );
+  const { tree } = fc.letrec<{ tree: unknown; member: unknown }>((tie) => ({
+    tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalars, fc.constant(null), fc.dictionary(fc.constantFrom(...ANY_NAMES), tie('member'), { maxKeys: 4 })),
+    member: fc.oneof({ depthSize: 'small' }, tie('tree'), fc.array(tie('tree'), { maxLength: 3 }), fc.constant(undefined)),
+  }));
+  return tree;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -185,7 +209,7 @@ export class DescriptorArbitraries {
   /** The value of one element of the field: `null` possible where nillable. */
   element(field: FieldDesc, depth: number): fc.Arbitrary<unknown> {
     if (field.nillable && this.isComplex(field.type) && depth >= this.maxDepth) return fc.constant(null);
-    const value = this.type(field.type, depth);
+    const value = field.type === 'anyType' ? anyValue(this.options) : this.type(field.type, depth);
     return field.nillable ? fc.option(value, { nil: null, freq: 5 }) : value;
   }
 
@@ -319,7 +343,26 @@ export function expectedMember(field: FieldDesc, value: unknown): unknown {
 
 export function expectedElement(field: FieldDesc, value: unknown): unknown {
   if (value === null || value === undefined) return null; // null is sent as nil and read as null
-  return expectedType(field.type, value);
+  return field.type === 'anyType' ? expectedAny(value) : expectedType(field.type, value);
+}
+
+/**
+ * An xs:anyType element's value read back: scalars as themselves (their xsi:type says what they
+ * are; integers lose the sign of -0), an object as an object of its defined members, where an
+ * array of several items stays an array, of one item is that item, and of none leaves the member
+ * out; an object with no members is an empty element, which reads back as ''.
+ */
+export function expectedAny(value: unknown): unknown {
+  if (value === null) return null;
+  if (typeof value === 'number') return Number.isInteger(value) && Number.isSafeInteger(value) ? value + 0 : value;
+  if (typeof value !== 'object' || value instanceof Date || value instanceof Uint8Array) return value;
+  const result: Record<string, unknown> = {};
+  for (const [key, member] of Object.entries(value)) {
+    if (member === undefined || (Array.isArray(member) && member.length === 0)) continue;
+    const expected = Array.isArray(member) ? (member.length === 1 ? expectedAny(member[0]) : member.map(expectedAny)) : expectedAny(member);
+    Object.defineProperty(result, key, { value: expected, enumerable: true, writable: true, configurable: true });
+  }
+  return Object.keys(result).length === 0 ? '' : result;
 }
 
 export function expectedType(typeDesc: TypeDesc, value: unknown): unknown {
@@ -366,7 +409,8 @@ export function expectedType(typeDesc: TypeDesc, value: unknown): unknown {
  * - double: NaN, ±INF come back as themselves, and -0 must come back as -0 (xs:double has a
  *   negative zero, and JavaScript can hold it; see the separate property for the encoder bug);
  * - dateTime: the same instant (equal getTime(), millisecond precision);
- * - anyType: the text written (numbers via String(), booleans as true/false).
+ * - anyType (attributes, simpleContent): the text written (numbers via String(), booleans as
+ *   true/false); elements: see expectedAny.
  */
 export function expectedScalar(scalar: Scalar, value: unknown): unknown {
   switch (scalar) {

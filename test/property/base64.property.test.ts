@@ -1,0 +1,76 @@
+/**
+ * Base64Reader (streamed base64Binary values) against atob, the forgiving-base64 decoder every
+ * platform has: for any text of base64 characters, padding and XML whitespace, cut into any
+ * pieces, the same bytes or both refusing; and bytesToBase64 read back exactly.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Base64Reader, base64ToBytes, bytesToBase64 } from '../../templates/runtime/xml.js';
+import { cut } from '../runtime/xml-events.js';
+import { runs } from './settings.js';
+
+function withAtob(text: string): Uint8Array | 'refused' {
+  try {
+    const binary = atob(text);
+    return Uint8Array.from(binary, (char) => char.charCodeAt(0));
+  } catch {
+    return 'refused';
+  }
+}
+
+function withReader(pieces: readonly string[]): Uint8Array | 'refused' {
+  try {
+    const reader = new Base64Reader();
+    for (const piece of pieces) reader.push(piece);
+    return reader.finish();
+  } catch {
+    return 'refused';
+  }
+}
+
+const base64Text = fc.oneof(
+  // well-formed, with whitespace sprinkled in and the padding sometimes left out
+  fc
+    .tuple(fc.uint8Array({ maxLength: 200 }), fc.array(fc.tuple(fc.nat(), fc.constantFrom(' ', '\n', '\r\n', '\t', '  ')), { maxLength: 8 }), fc.boolean())
+    .map(([bytes, spaces, unpadded]) => {
+      let text = bytesToBase64(bytes);
+      if (unpadded) text = text.replace(/=+$/, '');
+      for (const [at, space] of spaces) {
+        const position = at % (text.length + 1);
+        text = text.slice(0, position) + space + text.slice(position);
+      }
+      return text;
+    }),
+  // anything made of the characters that may appear
+  fc.string({ unit: fc.constantFrom(...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/', '=', ' ', '\n', '\r', '\t', '-', '_', 'é', '😀'), maxLength: 40 }),
+);
+
+describe('Base64Reader', () => {
+  it('gives what atob gives, or refuses what atob refuses, for any cutting into pieces', () => {
+    fc.assert(
+      fc.property(base64Text, fc.array(fc.nat(), { maxLength: 6 }), (text, cuts) => {
+        const pieces = cut(text, cuts.map((at) => at % (text.length + 1)));
+        expect(withReader(pieces)).toEqual(withAtob(text));
+      }),
+      runs(3000),
+    );
+  });
+
+  it('reads back what bytesToBase64 writes, large values included', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.uint8Array({ maxLength: 300 }), fc.integer({ min: 50_000, max: 70_000 }).map((length) => Uint8Array.from({ length }, (_, i) => (i * 7919) & 255))), (bytes) => {
+        expect(base64ToBytes(bytesToBase64(bytes))).toEqual(bytes);
+      }),
+      runs(300),
+    );
+  });
+
+  it('writes what btoa writes', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 100 }), (bytes) => {
+        expect(bytesToBase64(bytes)).toBe(btoa(String.fromCharCode(...bytes)));
+      }),
+      runs(500),
+    );
+  });
+});
