@@ -43,7 +43,20 @@ export interface DescriptorTable {
 type Line = readonly unknown[];
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
-const SCALARS: ReadonlySet<string> = new Set(['string', 'integer', 'decimal', 'double', 'boolean', 'dateTime', 'base64Binary', 'hexBinary', 'anyType']);
+const SCALARS: ReadonlySet<string> = new Set([
+  'string',
+  'integer',
+  'decimal',
+  'double',
+  'boolean',
+  'dateTime',
+  'dateTimeString',
+  'bigint',
+  'integerString',
+  'base64Binary',
+  'hexBinary',
+  'anyType',
+]);
 
 export function descriptorTable(data: string): DescriptorTable {
   const lines = JSON.parse(`[${data.trim().split('\n').join(',')}]`) as Line[];

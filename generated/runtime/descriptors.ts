@@ -14,6 +14,11 @@ export type Scalar =
   | 'double'
   | 'boolean'
   | 'dateTime'
+  /** xs:dateTime kept as its ISO 8601 text (the generator's `dates: 'string'`). */
+  | 'dateTimeString'
+  /** Integers beyond 2^53 (xs:long and kin) as `bigint`, or as their decimal text (the generator's `int64`). */
+  | 'bigint'
+  | 'integerString'
   | 'base64Binary'
   | 'hexBinary'
   | 'anyType';

@@ -109,7 +109,7 @@ export const CODE_OPTION_KEYS = {
   int64: {
     rule: { kind: 'choice', values: ['number', 'bigint', 'string'] },
     default: 'number',
-    description: 'xs:long and xs:unsignedLong values as "number" (exact up to 2^53), "bigint" or "string".',
+    description: 'Integers that may exceed 2^53 (xs:long, xs:unsignedLong, xs:integer and its unbounded kin) as "number" (exact up to 2^53), "bigint" or "string".',
     flag: 'int64',
   },
   agentPrefix: { rule: { kind: 'name-part', start: true }, default: '', description: 'Put before the name of every agent class.', flag: 'agent-prefix' },

@@ -11,7 +11,7 @@ export interface CodeOptions {
   readonly maxPositionalParameters?: number;
   /** xs:dateTime values as `Date` objects or as ISO 8601 strings. Default `Date`. */
   readonly dates?: 'Date' | 'string';
-  /** xs:long and xs:unsignedLong values (beyond 2^53 in general) as `number`, `bigint` or `string`. Default `number`. */
+  /** Integers that may exceed 2^53 (xs:long, xs:unsignedLong, xs:integer and its unbounded kin) as `number`, `bigint` or `string`. Default `number`. */
   readonly int64?: 'number' | 'bigint' | 'string';
   /** Put before and after every agent class's name (default suffix `Agent`). */
   readonly agentPrefix?: string;

@@ -271,6 +271,9 @@ const SCHEMA_NAMESPACES: ReadonlySet<string> = new Set([
   'http://www.w3.org/1999/XMLSchema',
   'http://schemas.xmlsoap.org/soap/encoding/',
 ]);
+/** An xs:integer's lexical form. */
+const INTEGER_TEXT = /^[+-]?[0-9]+$/;
+
 /** Built-in types that read as more than their text; any other type reads as text. */
 const TYPED_BUILTINS: ReadonlyMap<string, Scalar> = new Map<string, Scalar>([
   ...['int', 'long', 'short', 'byte', 'integer', 'nonNegativeInteger', 'positiveInteger', 'nonPositiveInteger', 'negativeInteger'].map((name) => [name, 'integer'] as const),
@@ -828,6 +831,17 @@ export class ResponseDecoder implements TokenHandler {
       }
       case 'dateTime':
         return this.convert(() => parseDateTime(text));
+      case 'dateTimeString': {
+        // checked as a dateTime, kept as written (its offset and precision included)
+        this.convert(() => parseDateTime(text));
+        return text.trim();
+      }
+      case 'bigint':
+      case 'integerString': {
+        const trimmed = text.trim();
+        if (!INTEGER_TEXT.test(trimmed)) this.fail(`"${clip(trimmed)}" is not an integer`);
+        return scalar === 'bigint' ? BigInt(trimmed) : trimmed;
+      }
       case 'base64Binary':
         return this.convert(() => {
           const reader = new Base64Reader();

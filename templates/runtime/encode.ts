@@ -12,6 +12,7 @@ import {
   escapeXml,
   formatDateTime,
   formatDecimal,
+  parseDateTime,
 } from './xml.js';
 
 /** Collects output and hands out one prefix per namespace, declared on the Envelope. */
@@ -350,6 +351,20 @@ function formatScalar(writer: XmlWriter, scalar: Scalar, value: unknown): string
     case 'dateTime':
       if (!(value instanceof Date) || Number.isNaN(value.getTime())) writer.fail(`expected a valid Date, got ${describe(value)}`);
       return formatDateTime(value);
+    case 'dateTimeString':
+      if (typeof value !== 'string') writer.fail(`expected an xs:dateTime string, got ${describe(value)}`);
+      try {
+        parseDateTime(value);
+      } catch {
+        writer.fail(`"${value.slice(0, 40)}" is not an xs:dateTime`);
+      }
+      return value.trim();
+    case 'bigint':
+      if (typeof value !== 'bigint') writer.fail(`expected a bigint, got ${describe(value)}`);
+      return value.toString();
+    case 'integerString':
+      if (typeof value !== 'string' || !/^[+-]?[0-9]+$/.test(value.trim())) writer.fail(`expected an integer as a string of digits, got ${describe(value)}`);
+      return value.trim();
     case 'base64Binary':
       if (!(value instanceof Uint8Array)) writer.fail(`expected a Uint8Array, got ${describe(value)}`);
       return bytesToBase64(value);

@@ -1,7 +1,8 @@
 /** The code options users choose: parameter style, names' prefixes and suffixes; each output type-checks. */
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { findInputs, generate, type GenerateOptions } from '../../src/generate.js';
+import { buildAgents, recordedAgent, soap11, type BuiltAgents } from '../helpers/generated-agents.js';
 import { typecheck } from '../helpers/typecheck.js';
 import { echoWsdl, tempFiles } from '../helpers/wsdl-builder.js';
 
@@ -50,5 +51,49 @@ describe('code options', () => {
     expect(agent).toContain('Promise<TItemDto>');
     expect(files.get('types/t.ts')).toContain('export interface TItemDto {');
     expect(compiles(files)).toEqual([]);
+  });
+});
+
+describe('dates and int64: what xs:dateTime and xs:long values are in TypeScript and at run time', () => {
+  const wsdl = echoWsdl({
+    input: '<xs:element name="When" type="xs:dateTime"/><xs:element name="Count" type="xs:long"/><xs:element name="Small" type="xs:int"/>',
+    output: '<xs:element name="At" type="xs:dateTime"/><xs:element name="Total" type="xs:unsignedLong"/>',
+  });
+  let built: Record<'date' | 'string' | 'bigint', BuiltAgents>;
+  beforeAll(async () => {
+    built = await buildAgents({
+      date: { files: { 'echo.wsdl': wsdl }, wsdl: 'echo.wsdl' },
+      string: { files: { 'echo.wsdl': wsdl }, wsdl: 'echo.wsdl', options: { dates: 'string', int64: 'string' } },
+      bigint: { files: { 'echo.wsdl': wsdl }, wsdl: 'echo.wsdl', options: { int64: 'bigint' } },
+    });
+  });
+  const reply = soap11('<EchoResponse xmlns="urn:t"><At>2025-03-01T12:00:00.1234567+01:00</At><Total>18446744073709551615</Total></EchoResponse>');
+
+  it('by default: Date and number', async () => {
+    const { result, diagnostics } = built.date;
+    expect(diagnostics).toEqual([]);
+    expect(result.files.get('EchoPortAgent.ts')).toContain('echo(when: Date, count: number, small: number, options?: EchoPortCallOptions): Promise<{ At: Date; Total: number }>;');
+  });
+
+  it("dates: 'string' and int64: 'string': the text as written, checked", async () => {
+    const { result, diagnostics } = built.string;
+    expect(diagnostics).toEqual([]);
+    expect(result.files.get('EchoPortAgent.ts')).toContain('echo(when: string, count: string, small: number, options?: EchoPortCallOptions): Promise<{ At: string; Total: string }>;');
+    const { agent, requests } = recordedAgent(built.string, 'EchoPortAgent', reply);
+    await expect(agent.echo('2030-01-01T00:00:00-05:00', '9007199254740993', 1)).resolves.toEqual({ At: '2025-03-01T12:00:00.1234567+01:00', Total: '18446744073709551615' });
+    expect(requests[0]!.body).toContain('<ns1:When>2030-01-01T00:00:00-05:00</ns1:When><ns1:Count>9007199254740993</ns1:Count>');
+    await expect(agent.echo('yesterday', '1', 1)).rejects.toThrow(/When: "yesterday" is not an xs:dateTime/);
+    await expect(agent.echo('2030-01-01T00:00:00Z', '1.5', 1)).rejects.toThrow(/Count: expected an integer as a string of digits/);
+  });
+
+  it("int64: 'bigint': bigint both ways, beyond 2^53", async () => {
+    const { result, diagnostics } = built.bigint;
+    expect(diagnostics).toEqual([]);
+    expect(result.files.get('EchoPortAgent.ts')).toContain('echo(when: Date, count: bigint, small: number, options?: EchoPortCallOptions): Promise<{ At: Date; Total: bigint }>;');
+    const { agent, requests } = recordedAgent(built.bigint, 'EchoPortAgent', reply);
+    const answer = (await agent.echo(new Date(0), 9007199254740993n, 1)) as { Total: bigint };
+    expect(answer.Total).toBe(18446744073709551615n);
+    expect(requests[0]!.body).toContain('<ns1:Count>9007199254740993</ns1:Count>');
+    await expect(agent.echo(new Date(0), 5, 1)).rejects.toThrow(/Count: expected a bigint, got 5/);
   });
 });
