@@ -698,49 +698,62 @@ export class ResponseDecoder implements TokenHandler {
       return;
     }
     const frame = this.frames[this.depth] as Frame;
+    // one deliver() for every kind of value: a single call site, however the value was made
+    let value: unknown;
     switch (frame.kind) {
       case SCALAR:
-        this.deliver(frame, this.parseScalar((frame.member as Member).scalar, frame.text));
-        break;
-      case BASE64:
-        this.deliver(frame, frame.included ?? this.convert(() => (frame.base64 ?? new Base64Reader()).finish()));
-        break;
-      case ANY:
-        this.deliver(frame, frame.value !== undefined ? frame.value : frame.scalar ? this.parseScalar(frame.scalar, frame.text) : frame.text);
-        break;
-      case LIST:
-        this.deliver(frame, this.parseList((frame.member as Member).list, frame.text));
+        value = this.parseScalar((frame.member as Member).scalar, frame.text);
         break;
       case RECORD: {
         const text = (frame.record as RecordPlan).text;
-        const value = frame.value as Record<string, unknown>;
-        if (text !== undefined) value[TEXT_PROPERTY] = typeof text === 'string' ? this.parseScalar(text, frame.text) : this.parseList(text, frame.text);
-        this.deliver(frame, value);
+        value = frame.value;
+        if (text !== undefined) (value as Record<string, unknown>)[TEXT_PROPERTY] = typeof text === 'string' ? this.parseScalar(text, frame.text) : this.parseList(text, frame.text);
         break;
       }
+      case LIST:
+        value = this.parseList((frame.member as Member).list, frame.text);
+        break;
       case ARRAY:
       case DICTIONARY:
-        this.deliver(frame, frame.value);
+        value = frame.value;
         break;
       case NIL:
-        this.deliver(frame, null);
+        value = null;
         break;
+      case BASE64:
+        value = frame.included ?? this.convert(() => (frame.base64 ?? new Base64Reader()).finish());
+        break;
+      case ANY:
+        value = frame.value !== undefined ? frame.value : frame.scalar ? this.parseScalar(frame.scalar, frame.text) : frame.text;
+        break;
+      default:
+        // the parts of a SOAP message and of a dictionary entry or fault: no value of a member
+        this.closePart(frame);
+        this.depth--;
+        this.tokenizer.deliverText = (this.frames[this.depth] as Frame).wantsText;
+        return;
+    }
+    this.deliver(frame, value);
+    this.depth--;
+    this.tokenizer.deliverText = (this.frames[this.depth] as Frame).wantsText;
+  }
+
+  /** Closes an element that is not a member's value: a dictionary entry, captured XML, a fault's text. */
+  private closePart(frame: Frame): void {
+    switch (frame.kind) {
       case ENTRY: {
         const plan = (frame.member as Member).dictionary;
         if (frame.key === undefined || frame.key === null) this.fail(`a <${plan.entry}> without a <${plan.key.name}>`);
         defineEntry((this.frames[this.depth - 1] as Frame).value as Record<string, unknown>, String(frame.key), frame.value);
-        break;
+        return;
       }
       case CAPTURE:
-        this.closeCapture(frame);
-        break;
+        return this.closeCapture(frame);
       case FAULT_TEXT:
-        this.closeFaultText(frame.slot, frame.text.trim());
-        break;
+        return this.closeFaultText(frame.slot, frame.text.trim());
     }
-    this.depth--;
-    this.tokenizer.deliverText = (this.frames[this.depth] as Frame).wantsText;
   }
+
 
   /** Hands a closed element's value to the element that contains it. */
   private deliver(frame: Frame, value: unknown): void {
@@ -963,3 +976,15 @@ const ATTRIBUTE_ESCAPES: ReadonlyMap<string, string> = new Map([
   ['\n', '&#10;'],
   ['\r', '&#13;'],
 ]);
+
+/**
+ * One decoder that lives as long as this module, never used. Decoders live for one call; when
+ * none is alive at a full garbage collection, the engine drops the hidden classes of their
+ * objects (the decoder, its tokenizer, start tag and frames), and with them everything its
+ * optimised code had learnt about them: the next call would run slowly while it learns again.
+ * This one keeps those classes, and so the optimised code, alive between calls.
+ */
+export const RESIDENT_DECODER: ResponseDecoder = new ResponseDecoder(
+  { name: '', soapVersion: '1.1', requestHeaders: {}, responseHeaders: {}, operations: {} },
+  { name: '', input: { fields: [], headers: [] } },
+);
