@@ -295,6 +295,9 @@ const FAULT_CODE_TEXT = 0;
 const FAULT_SUBCODE_TEXT = 1;
 const FAULT_REASON_TEXT = 2;
 const FAULT_ACTOR_TEXT = 3;
+// CAPTURE frames that end a capture: the outermost element of xs:any content, a fault's detail.
+const CAPTURED_ANY = 1;
+const CAPTURED_DETAIL = 2;
 
 /** One open element. Frames are reused by depth: one object per level, not per element. */
 class Frame {
@@ -316,10 +319,11 @@ class Frame {
   included: Uint8Array | undefined = undefined;
   /** ANY: its local name (its key in the parent's tree); CAPTURE: its qualified name. */
   name = '';
-  /** ANY: the built-in type its xsi:type names; FAULT_TEXT: which part; FAULT_CODE: how deep. */
+  /** ANY: the built-in type its xsi:type names. */
   scalar: Scalar | undefined = undefined;
+  /** FAULT_TEXT: which part of the fault (FAULT_…_TEXT); FAULT_CODE: how deep; CAPTURE: CAPTURED_… or 0. */
   slot = 0;
-  /** CAPTURE: the capture it writes to, and whether it is its outermost element. */
+  /** CAPTURE: the capture it writes to. */
   capture: XmlCapture | undefined = undefined;
 
   reset(kind: number, member: Member | undefined): void {
@@ -623,7 +627,7 @@ export class ResponseDecoder implements TokenHandler {
     const frame = this.push(CAPTURE, undefined);
     frame.capture = capture;
     frame.name = tag.name;
-    frame.slot = outermost ? 1 : 0;
+    frame.slot = outermost ? CAPTURED_ANY : 0;
   }
 
   private openFaultChild(tag: StartTag): void {
@@ -642,7 +646,7 @@ export class ResponseDecoder implements TokenHandler {
         // its content is kept as XML text; the element itself is not
         const frame = this.push(CAPTURE, undefined);
         frame.capture = new XmlCapture();
-        frame.slot = 2;
+        frame.slot = CAPTURED_DETAIL;
         return;
       }
       case 'Code':
@@ -783,13 +787,13 @@ export class ResponseDecoder implements TokenHandler {
 
   private closeCapture(frame: Frame): void {
     const capture = frame.capture as XmlCapture;
-    if (frame.slot === 2) {
+    if (frame.slot === CAPTURED_DETAIL) {
       // a fault's detail: its content
       (this.fault as MutableFault).detail = capture.hasElements ? capture.output() : capture.plainText().trim() || undefined;
       return;
     }
     capture.close(frame.name);
-    if (frame.slot === 1) {
+    if (frame.slot === CAPTURED_ANY) {
       // xs:any content of a record: the element, as XML text
       const record = (this.frames[this.depth - 1] as Frame).value as Record<string, unknown>;
       ((record[ANY_PROPERTY] ??= []) as string[]).push(capture.output());
