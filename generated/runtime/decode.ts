@@ -298,6 +298,9 @@ const FAULT_CODE_TEXT = 0;
 const FAULT_SUBCODE_TEXT = 1;
 const FAULT_REASON_TEXT = 2;
 const FAULT_ACTOR_TEXT = 3;
+// CAPTURE frames that end a capture: the outermost element of xs:any content, a fault's detail.
+const CAPTURED_ANY = 1;
+const CAPTURED_DETAIL = 2;
 
 /** One open element. Frames are reused by depth: one object per level, not per element. */
 class Frame {
@@ -319,10 +322,11 @@ class Frame {
   included: Uint8Array | undefined = undefined;
   /** ANY: its local name (its key in the parent's tree); CAPTURE: its qualified name. */
   name = '';
-  /** ANY: the built-in type its xsi:type names; FAULT_TEXT: which part; FAULT_CODE: how deep. */
+  /** ANY: the built-in type its xsi:type names. */
   scalar: Scalar | undefined = undefined;
+  /** FAULT_TEXT: which part of the fault (FAULT_…_TEXT); FAULT_CODE: how deep; CAPTURE: CAPTURED_… or 0. */
   slot = 0;
-  /** CAPTURE: the capture it writes to, and whether it is its outermost element. */
+  /** CAPTURE: the capture it writes to. */
   capture: XmlCapture | undefined = undefined;
 
   reset(kind: number, member: Member | undefined): void {
@@ -626,7 +630,7 @@ export class ResponseDecoder implements TokenHandler {
     const frame = this.push(CAPTURE, undefined);
     frame.capture = capture;
     frame.name = tag.name;
-    frame.slot = outermost ? 1 : 0;
+    frame.slot = outermost ? CAPTURED_ANY : 0;
   }
 
   private openFaultChild(tag: StartTag): void {
@@ -645,7 +649,7 @@ export class ResponseDecoder implements TokenHandler {
         // its content is kept as XML text; the element itself is not
         const frame = this.push(CAPTURE, undefined);
         frame.capture = new XmlCapture();
-        frame.slot = 2;
+        frame.slot = CAPTURED_DETAIL;
         return;
       }
       case 'Code':
@@ -701,49 +705,62 @@ export class ResponseDecoder implements TokenHandler {
       return;
     }
     const frame = this.frames[this.depth] as Frame;
+    // one deliver() for every kind of value: a single call site, however the value was made
+    let value: unknown;
     switch (frame.kind) {
       case SCALAR:
-        this.deliver(frame, this.parseScalar((frame.member as Member).scalar, frame.text));
-        break;
-      case BASE64:
-        this.deliver(frame, frame.included ?? this.convert(() => (frame.base64 ?? new Base64Reader()).finish()));
-        break;
-      case ANY:
-        this.deliver(frame, frame.value !== undefined ? frame.value : frame.scalar ? this.parseScalar(frame.scalar, frame.text) : frame.text);
-        break;
-      case LIST:
-        this.deliver(frame, this.parseList((frame.member as Member).list, frame.text));
+        value = this.parseScalar((frame.member as Member).scalar, frame.text);
         break;
       case RECORD: {
         const text = (frame.record as RecordPlan).text;
-        const value = frame.value as Record<string, unknown>;
-        if (text !== undefined) value[TEXT_PROPERTY] = typeof text === 'string' ? this.parseScalar(text, frame.text) : this.parseList(text, frame.text);
-        this.deliver(frame, value);
+        value = frame.value;
+        if (text !== undefined) (value as Record<string, unknown>)[TEXT_PROPERTY] = typeof text === 'string' ? this.parseScalar(text, frame.text) : this.parseList(text, frame.text);
         break;
       }
+      case LIST:
+        value = this.parseList((frame.member as Member).list, frame.text);
+        break;
       case ARRAY:
       case DICTIONARY:
-        this.deliver(frame, frame.value);
+        value = frame.value;
         break;
       case NIL:
-        this.deliver(frame, null);
+        value = null;
         break;
+      case BASE64:
+        value = frame.included ?? this.convert(() => (frame.base64 ?? new Base64Reader()).finish());
+        break;
+      case ANY:
+        value = frame.value !== undefined ? frame.value : frame.scalar ? this.parseScalar(frame.scalar, frame.text) : frame.text;
+        break;
+      default:
+        // the parts of a SOAP message and of a dictionary entry or fault: no value of a member
+        this.closePart(frame);
+        this.depth--;
+        this.tokenizer.deliverText = (this.frames[this.depth] as Frame).wantsText;
+        return;
+    }
+    this.deliver(frame, value);
+    this.depth--;
+    this.tokenizer.deliverText = (this.frames[this.depth] as Frame).wantsText;
+  }
+
+  /** Closes an element that is not a member's value: a dictionary entry, captured XML, a fault's text. */
+  private closePart(frame: Frame): void {
+    switch (frame.kind) {
       case ENTRY: {
         const plan = (frame.member as Member).dictionary;
         if (frame.key === undefined || frame.key === null) this.fail(`a <${plan.entry}> without a <${plan.key.name}>`);
         defineEntry((this.frames[this.depth - 1] as Frame).value as Record<string, unknown>, String(frame.key), frame.value);
-        break;
+        return;
       }
       case CAPTURE:
-        this.closeCapture(frame);
-        break;
+        return this.closeCapture(frame);
       case FAULT_TEXT:
-        this.closeFaultText(frame.slot, frame.text.trim());
-        break;
+        return this.closeFaultText(frame.slot, frame.text.trim());
     }
-    this.depth--;
-    this.tokenizer.deliverText = (this.frames[this.depth] as Frame).wantsText;
   }
+
 
   /** Hands a closed element's value to the element that contains it. */
   private deliver(frame: Frame, value: unknown): void {
@@ -773,13 +790,13 @@ export class ResponseDecoder implements TokenHandler {
 
   private closeCapture(frame: Frame): void {
     const capture = frame.capture as XmlCapture;
-    if (frame.slot === 2) {
+    if (frame.slot === CAPTURED_DETAIL) {
       // a fault's detail: its content
       (this.fault as MutableFault).detail = capture.hasElements ? capture.output() : capture.plainText().trim() || undefined;
       return;
     }
     capture.close(frame.name);
-    if (frame.slot === 1) {
+    if (frame.slot === CAPTURED_ANY) {
       // xs:any content of a record: the element, as XML text
       const record = (this.frames[this.depth - 1] as Frame).value as Record<string, unknown>;
       ((record[ANY_PROPERTY] ??= []) as string[]).push(capture.output());
@@ -977,3 +994,15 @@ const ATTRIBUTE_ESCAPES: ReadonlyMap<string, string> = new Map([
   ['\n', '&#10;'],
   ['\r', '&#13;'],
 ]);
+
+/**
+ * One decoder that lives as long as this module, never used. Decoders live for one call; when
+ * none is alive at a full garbage collection, the engine drops the hidden classes of their
+ * objects (the decoder, its tokenizer, start tag and frames), and with them everything its
+ * optimised code had learnt about them: the next call would run slowly while it learns again.
+ * This one keeps those classes, and so the optimised code, alive between calls.
+ */
+export const RESIDENT_DECODER: ResponseDecoder = new ResponseDecoder(
+  { name: '', soapVersion: '1.1', requestHeaders: {}, responseHeaders: {}, operations: {} },
+  { name: '', input: { fields: [], headers: [] } },
+);

@@ -2,8 +2,8 @@
  * The generated code as an application ships it: plain JavaScript. tsx (which runs the benchmark
  * scripts) transpiles TypeScript with esbuild's keepNames, which wraps every function and closure
  * in a `__name(fn, "name")` call (an Object.defineProperty per closure created): a cost no
- * tsc-built application pays, and one our decoder, which creates a closure per element, would pay
- * many times over. So the generated agents and runtime are transpiled here with TypeScript's own
+ * tsc-built application pays, and one that would land on each side's closures differently. So
+ * the generated agents and runtime are transpiled here with TypeScript's own
  * `transpileModule` (target ES2022, as the root tsconfig) into .test-output/bench/js (ours.ts
  * loads them from there). Kept apart from ours.ts because it loads the TypeScript compiler, which
  * a process measuring its own memory must not.

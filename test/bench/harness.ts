@@ -46,7 +46,14 @@ export const DEFAULT_TIMING: TimingOptions = { rounds: 7, roundMs: 200, warmupMs
 /** For the large messages, whose single operations take longer than a round. */
 export const LARGE_TIMING: TimingOptions = { ...DEFAULT_TIMING, rounds: 5 };
 
-/** Where results go, so that the optimiser cannot drop work whose result is never used. */
+/**
+ * Where results go, so that the optimiser cannot drop work whose result is never used: the last
+ * result of each contender is kept, as an application keeps what its last call returned. (With
+ * one shared place, the full GC between rounds would find no object of a contender's result
+ * alive, and the engine would drop the hidden classes those objects had, and with them what the
+ * contender's optimised code had learnt: every round would start by relearning it.)
+ */
+export const sinks: unknown[] = [];
 export let sink: unknown;
 
 /**
@@ -64,23 +71,23 @@ export function clockMs(): number {
   return (user + system) / 1000;
 }
 
-/** Runs `run` `count` times (awaiting each result that is a promise); returns elapsed ms on CLOCK. */
-async function timeBatch(run: () => unknown, count: number): Promise<number> {
+/** Runs `run` `count` times (awaiting each result that is a promise), keeping the last result in sinks[slot]; returns elapsed ms on CLOCK. */
+async function timeBatch(run: () => unknown, count: number, slot: number): Promise<number> {
   const start = clockMs();
   for (let i = 0; i < count; i++) {
     const result = run();
-    sink = result instanceof Promise ? await result : result;
+    sinks[slot] = result instanceof Promise ? await result : result;
   }
   return clockMs() - start;
 }
 
 /** Warms up for at least `warmupMs` and returns how many operations fit into `roundMs` (at least 1). */
-async function calibrate(run: () => unknown, warmupMs: number, roundMs: number): Promise<number> {
+async function calibrate(run: () => unknown, warmupMs: number, roundMs: number, slot: number): Promise<number> {
   let count = 1;
   let total = 0;
   let operations = 0;
   while (total < warmupMs) {
-    const elapsed = await timeBatch(run, count);
+    const elapsed = await timeBatch(run, count, slot);
     total += elapsed;
     operations += count;
     if (elapsed < 10) count *= 2;
@@ -90,9 +97,10 @@ async function calibrate(run: () => unknown, warmupMs: number, roundMs: number):
 
 export async function measureThroughput(contenders: readonly Contender[], options: TimingOptions = DEFAULT_TIMING): Promise<Throughput[]> {
   const batches: number[] = [];
-  for (const contender of contenders) {
+  sinks.length = 0;
+  for (const [index, contender] of contenders.entries()) {
     gc();
-    batches.push(await calibrate(contender.run, options.warmupMs, options.roundMs));
+    batches.push(await calibrate(contender.run, options.warmupMs, options.roundMs, index));
   }
   const rounds: number[][] = contenders.map(() => []);
   for (let round = 0; round < options.rounds; round++) {
@@ -101,11 +109,12 @@ export async function measureThroughput(contenders: readonly Contender[], option
       gc();
       // A forced GC also shrinks the young generation; untimed operations let it grow back to
       // what this contender needs, so that the round measures it in its steady state.
-      await timeBatch(contenders[index].run, Math.max(2, Math.ceil(batches[index] / 5)));
-      const elapsed = await timeBatch(contenders[index].run, batches[index]);
+      await timeBatch(contenders[index].run, Math.max(2, Math.ceil(batches[index] / 5)), index);
+      const elapsed = await timeBatch(contenders[index].run, batches[index], index);
       rounds[index].push((batches[index] * 1000) / elapsed);
     }
   }
+  sinks.length = 0;
   return contenders.map((contender, index) => ({ name: contender.name, rounds: rounds[index], ...spread(rounds[index]) }));
 }
 

@@ -1,6 +1,6 @@
 /**
  * Puts generated files where they can be type-checked and run: under the repository's
- * .test-output/, so `saxes` and @types/node resolve from its node_modules and its package.json
+ * .test-output/, so @types/node resolves from its node_modules and its package.json
  * makes them ES modules.
  */
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';

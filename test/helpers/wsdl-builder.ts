@@ -70,7 +70,7 @@ ${
 
 /**
  * Writes files into a new temporary folder and returns its path. `inRepo` puts it under
- * .test-output/ in the repository, where generated code resolves `saxes` and is an ES module.
+ * .test-output/ in the repository, where generated code resolves @types/node and is an ES module.
  */
 export function tempFiles(files: Readonly<Record<string, string | Uint8Array>>, options: { inRepo?: boolean } = {}): string {
   const parent = options.inRepo ? path.resolve('.test-output') : tmpdir();

@@ -140,6 +140,16 @@ export function scalarArbitrary(scalar: Scalar, options: ArbitraryOptions = {}):
         fc.constantFrom(...(options.dates === 'any-valid-date' ? [new Date(8.64e15), new Date(-8.64e15), new Date(253402300800000)] : []), XSD_MIN_DATE, XSD_MAX_DATE, new Date(0), new Date(Date.UTC(2021, 10, 30, 13, 22, 50, 1))),
       );
     }
+    case 'dateTimeString':
+      // written as given, read back as written: the forms of xs:dateTime, offsets and long fractions included
+      return fc
+        .tuple(scalarArbitrary('dateTime', options) as fc.Arbitrary<Date>, fc.constantFrom('Z', '+01:00', '-05:30', ''), fc.constantFrom('', '.5', '.1234567'))
+        .filter(([date]) => date.getUTCFullYear() >= 1 && date.getUTCFullYear() <= 9999)
+        .map(([date, zone, fraction]) => `${date.toISOString().slice(0, 19)}${fraction}${zone}`);
+    case 'bigint':
+      return fc.oneof(fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }), fc.constantFrom(0n, 2n ** 53n + 1n, -(2n ** 63n)));
+    case 'integerString':
+      return fc.oneof(fc.bigInt({ min: -(2n ** 64n), max: 2n ** 64n }).map(String), fc.constantFrom('0', '-0', '+7', '00012'));
     case 'base64Binary':
     case 'hexBinary': {
       const small = fc.uint8Array({ maxLength: 48 });
