@@ -335,12 +335,16 @@ function wireLog(onExchange: ((exchange: WireExchange) => void) | undefined): ((
   return onExchange ?? debug;
 }
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
 /**
  * The UTF-8 length of text a transport gave as a string, for maxResponseBytes. A UTF-16 unit is at
  * most 3 bytes, so text far below the limit needs no counting (its length is returned instead).
  */
 function utf8Length(text: string, limit: number): number {
   if (text.length * 3 <= limit) return text.length;
+  // most of a large reply is ASCII (base64 above all): one native scan says so
+  if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);

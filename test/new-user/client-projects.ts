@@ -32,13 +32,10 @@ flushCaches(endpoint).catch((error: unknown) => {
 });
 `;
 
-/**
- * What demanding projects turn on, as `tsc --init` of TypeScript 5.9 does, less
- * noUncheckedIndexedAccess, which the generated runtime does not compile under yet (the README
- * does not promise it).
- */
+/** What demanding projects turn on, as `tsc --init` of TypeScript 5.9 does. */
 const STRICT = {
   strict: true,
+  noUncheckedIndexedAccess: true,
   exactOptionalPropertyTypes: true,
   noUnusedLocals: true,
   noUnusedParameters: true,
@@ -67,8 +64,8 @@ export interface ClientProject {
 const TSC = 'node_modules/typescript/bin/tsc';
 
 export function clientProject(kind: ClientKind): ClientProject {
-  // the generated code's one run-time dependency
-  const dependencies = { saxes: repository.dependencies.saxes };
+  // the generated code needs no package at run time
+  const dependencies = {};
   const devDependencies = { typescript: repository.devDependencies.typescript, '@types/node': repository.devDependencies['@types/node'] };
   switch (kind) {
     case 'esm':
@@ -96,7 +93,7 @@ export function clientProject(kind: ClientKind): ClientProject {
         main: 'dist/main.js',
       };
     case 'bundler':
-      // tsc only type-checks, as bundler projects do; esbuild builds one file, saxes included
+      // tsc only type-checks, as bundler projects do; esbuild builds one file
       return {
         type: 'module',
         dependencies,
