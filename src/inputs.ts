@@ -10,6 +10,15 @@ export function isUrl(location: string): boolean {
   return /^https?:\/\//i.test(location);
 }
 
+/** Whether a local path names an existing folder (false for files, URLs and missing paths). */
+export function isFolder(location: string): boolean {
+  try {
+    return statSync(location).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export interface WsdlInput {
   /** The WSDL file to read. */
   readonly file: string;

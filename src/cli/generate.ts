@@ -12,6 +12,7 @@ import { isUpToDate, MANIFEST_FILE, manifestText } from '../write/manifest.js';
 import { compareOutput, isSame, writeOutput } from '../write/output.js';
 import { booleanOption, stringList, UsageError, type CliCommand, type ParsedArguments } from './command.js';
 import { CONFIG_OPTION, codeOptionFlags, configPathFor, configurationFor, flagValues, mergeSettings, settingOptions, type Settings } from './settings.js';
+import { count } from './words.js';
 
 const [DEFAULT_INPUT] = TOP_LEVEL_KEYS.inputs.default;
 const DEFAULT_OUT = TOP_LEVEL_KEYS.out.default;
@@ -153,8 +154,4 @@ async function runGenerate(args: GenerateArguments, extra: GenerateOptions = {})
   stampOutput(args.out);
   say(`${totals}; wrote ${count(result.files.size, 'file')} to ${args.out}/.`);
   return 0;
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -1,12 +1,14 @@
 /** `wsdl-agents mock`: an HTTP server answering SOAP requests with example responses, for tests. */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TOP_LEVEL_KEYS } from '../config/keys.js';
 import { WsdlError } from '../errors.js';
+import { isFolder } from '../inputs.js';
 import { GENERATOR_NAME } from '../version.js';
 import { stringList, stringOption, UsageError, type CliCommand, type ParsedArguments } from './command.js';
 import { CONFIG_OPTION, configurationFor, flagValues, mergeSettings, settingOptions } from './settings.js';
+import { count } from './words.js';
 
 const [DEFAULT_INPUT] = TOP_LEVEL_KEYS.inputs.default;
 const DEFAULT_PORT = 8080;
@@ -103,16 +105,4 @@ function listen(server: Server, host: string, port: number): Promise<string> {
       resolve(`http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`);
     });
   });
-}
-
-function isFolder(location: string): boolean {
-  try {
-    return statSync(location).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

@@ -9,13 +9,15 @@
  * by writing a new file and renaming it over the old one would end a watch on the file itself,
  * while the folder's watch sees the rename (inotify on Linux, FSEvents on macOS).
  */
-import { existsSync, readdirSync, statSync, watch, type FSWatcher } from 'node:fs';
+import { existsSync, readdirSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { WsdlError } from '../errors.js';
 import type { GenerateOptions } from '../generate.js';
+import { isFolder } from '../inputs.js';
 import { isUrl, readLocalFile } from '../read/load.js';
 import { UsageError } from './command.js';
 import type { GenerateArguments } from './generate.js';
+import { count } from './words.js';
 
 /** Editors write a file in several steps; wait until they are done. */
 const SETTLE_MS = 150;
@@ -215,16 +217,4 @@ function nearestExisting(folder: string): string {
 
 function isInside(file: string, folder: string): boolean {
   return file === folder || file.startsWith(`${folder}${path.sep}`);
-}
-
-function isFolder(location: string): boolean {
-  try {
-    return statSync(location).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
-function count(n: number, noun: string): string {
-  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
