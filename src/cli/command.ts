@@ -51,16 +51,6 @@ export function booleanOption(args: ParsedArguments, name: string): boolean {
   return single(args, name) === true;
 }
 
-/** A number option's value, in the range `min < value <= max`. */
-export function numberOption(args: ParsedArguments, name: string, range: { above: number; atMost: number; unit: string }): number | undefined {
-  const value = single(args, name);
-  if (value === undefined) return undefined;
-  if (typeof value !== 'number' || !(value > range.above && value <= range.atMost)) {
-    throw new UsageError(`--${name} must be a number above ${range.above} and at most ${range.atMost} (${range.unit})`);
-  }
-  return value;
-}
-
 /** A list of strings (variadic positionals). */
 export function stringList(args: ParsedArguments, name: string): string[] {
   const value = args[name];
