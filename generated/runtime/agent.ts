@@ -21,6 +21,7 @@ import { checkHttpOptions, nodeHttpTransport, type HttpOptions } from './node-ht
 import { checkSecurityOptions, securityHeader, type SecurityOptions } from './security.js';
 import { FetchTransport, type FetchLike, type Transport, type TransportResponse } from './transport.js';
 import { debugLogging, WireRecorder, type WireExchange } from './wire-log.js';
+import { nativeBuffer } from './xml.js';
 
 export interface AgentOptions<RequestHeaders> {
   /** The service URL; defaults to the WSDL's soap:address. */
@@ -343,6 +344,8 @@ const NON_ASCII = /[^\x00-\x7f]/;
  */
 function utf8Length(text: string, limit: number): number {
   if (text.length * 3 <= limit) return text.length;
+  const native = nativeBuffer();
+  if (native !== undefined) return native.byteLength(text, 'utf8');
   // most of a large reply is ASCII (base64 above all): one native scan says so
   if (!NON_ASCII.test(text)) return text.length;
   let bytes = 0;
