@@ -79,12 +79,13 @@ async function runMock(args: ParsedArguments): Promise<number> {
     ...unusedExamples(examples, operations).map((problem) => `warning: ${examples}/${problem}`),
     'Press Ctrl-C to stop.',
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
-
-  await new Promise<void>((resolve) => {
+  // listening for Ctrl-C before saying so: a signal that came between the two would kill the process
+  const stopped = new Promise<void>((resolve) => {
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
+  process.stdout.write(`${lines.join('\n')}\n`);
+  await stopped;
   await new Promise<void>((resolve) => {
     server.close(() => resolve());
     server.closeAllConnections();
