@@ -3,18 +3,17 @@
  * .test-output/, so @types/node resolves from its node_modules and its package.json
  * makes them ES modules.
  */
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import ts from 'typescript';
 import { STRICT_NODENEXT } from '../helpers/typecheck.js';
 import { REPOSITORY_ROOT } from './corpus.js';
+import { temporaryFolder } from '../helpers/temporary.js';
 
 /** A fresh folder for one scoreboard run; a new one each time, so no import is served from cache. */
 export function createOutputRoot(): string {
-  const parent = path.join(REPOSITORY_ROOT, '.test-output');
-  mkdirSync(parent, { recursive: true });
-  return mkdtempSync(path.join(parent, 'conformance-'));
+  return temporaryFolder('conformance-', { inRepo: true });
 }
 
 export function removeOutputRoot(root: string): void {

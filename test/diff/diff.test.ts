@@ -4,14 +4,14 @@
  * status and formats. The diff of any corpus WSDL against itself is empty.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diff, type Change, type ChangeKind } from '../../src/diff/diff.js';
 import { findInputs, loadModels } from '../../src/generate.js';
 import { corpusWsdls } from '../conformance/corpus.js';
 import { EXPECTED_BROKEN } from '../conformance/expected-broken.js';
+import { temporaryFolder } from '../helpers/temporary.js';
 
 const DIAGNOSTICS = readFileSync('wsdl/Services86/Diagnostics.wsdl', 'utf8');
 
@@ -113,7 +113,7 @@ const cases: Case[] = [
 ];
 
 function writeVersions(text: string): { old: string; new: string } {
-  const dir = mkdtempSync(path.join(tmpdir(), 'wsdl-diff-'));
+  const dir = temporaryFolder('wsdl-diff-');
   const old = path.join(dir, 'old', 'Diagnostics.wsdl');
   const changed = path.join(dir, 'new', 'Diagnostics.wsdl');
   execFileSync('mkdir', ['-p', path.dirname(old), path.dirname(changed)]);

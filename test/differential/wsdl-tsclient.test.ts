@@ -16,9 +16,8 @@
  * disagreement fails the test; so does a rule whose count changed, an entry that no longer
  * occurs, or a disagreement two of them claim.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,6 +25,7 @@ import { corpusWsdls } from '../conformance/corpus.js';
 import { EXPECTED_BROKEN } from '../conformance/expected-broken.js';
 import { describeEntry, describeRule, review, type Entry, type FileDifferences, type Found, type Rule } from './review.js';
 import { compare, formatDifference, keyOf, readBothWays, readTheirs, type Comparison, type Sides } from './wsdl-tsclient-compare.js';
+import { temporaryFolder } from '../helpers/temporary.js';
 
 const DIAGNOSTICS = 'Services86/Diagnostics.wsdl';
 const DIAGNOSTICS_FILE = fileURLToPath(new URL(`../../wsdl/${DIAGNOSTICS}`, import.meta.url));
@@ -389,7 +389,7 @@ describe('reports a top-level xs:choice, which no compared WSDL has', () => {
 `;
   let dir: string;
   beforeAll(() => {
-    dir = mkdtempSync(path.join(tmpdir(), 'wsdl-differential-'));
+    dir = temporaryFolder('wsdl-differential-');
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

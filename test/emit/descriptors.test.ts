@@ -2,8 +2,7 @@
  * Descriptor data: one module per WSDL holding what its agents reach (or one per folder), read
  * back by the runtime's descriptorTable into the objects the encoder and decoder walk.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { findInputs, generate } from '../../src/generate.js';
@@ -11,6 +10,7 @@ import type { AgentDesc, RecordType } from '../../templates/runtime/descriptors.
 import { descriptorTable } from '../../templates/runtime/descriptor-table.js';
 import { importModule, transpileInto } from '../conformance/generated-code.js';
 import { echoWsdl, tempFiles } from '../helpers/wsdl-builder.js';
+import { temporaryFolder } from '../helpers/temporary.js';
 
 describe('descriptor modules', () => {
   const perWsdl = generate(findInputs(['wsdl']));
@@ -56,7 +56,7 @@ describe('descriptor modules', () => {
     const wsdl = echoWsdl().replace('soapAction="urn:t/Echo"', `soapAction="${action.replace(/"/g, '&quot;')}"`);
     expect(wsdl).toContain('urn:a`b${c}');
     const { files } = generate(findInputs([path.join(tempFiles({ 'echo.wsdl': wsdl }), 'echo.wsdl')]));
-    const dir = mkdtempSync(path.join(tmpdir(), 'wsdl-descriptors-'));
+    const dir = temporaryFolder('wsdl-descriptors-');
     transpileInto(dir, files);
     const { EchoPortAgent$ } = (await importModule(dir, 'descriptors/echo.js')) as { EchoPortAgent$: AgentDesc };
     expect(EchoPortAgent$.operations['Echo']!.action).toBe(action);

@@ -1,7 +1,7 @@
 /** Small WSDLs for table-driven tests: one "Echo" service whose pieces each test replaces. */
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { temporaryFolder } from './temporary.js';
 
 export interface WsdlParts {
   /** Content of the urn:t schema. */
@@ -73,9 +73,7 @@ ${
  * .test-output/ in the repository, where generated code resolves @types/node and is an ES module.
  */
 export function tempFiles(files: Readonly<Record<string, string | Uint8Array>>, options: { inRepo?: boolean } = {}): string {
-  const parent = options.inRepo ? path.resolve('.test-output') : tmpdir();
-  mkdirSync(parent, { recursive: true });
-  const dir = mkdtempSync(path.join(parent, 'wsdl-agents-test-'));
+  const dir = temporaryFolder('wsdl-agents-test-', options);
   for (const [name, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), content);

@@ -5,8 +5,7 @@
  * `flushCaches()` and runs it against a SOAP server on 127.0.0.1 that answers as SuperOffice's
  * documentation says, checking that the request means what the documented one does.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeServer, startRawServer } from '../e2e/loopback.js';
@@ -15,6 +14,7 @@ import { clientLockfile, type PackageManifest } from './client-lock.js';
 import { clientProject, type ClientKind } from './client-projects.js';
 import { packFromSources, type PackedTarball } from './pack.js';
 import { run } from './processes.js';
+import { temporaryFolder } from '../helpers/temporary.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIAGNOSTICS_WSDL = path.join(ROOT, 'test/fixtures/superoffice/Services86/Diagnostics.wsdl');
@@ -26,7 +26,7 @@ let tarball: PackedTarball;
 let manifest: PackageManifest & { readonly scripts?: Readonly<Record<string, string>> };
 
 beforeAll(async () => {
-  workspace = mkdtempSync(path.join(tmpdir(), 'wsdl-agents-new-user-'));
+  workspace = temporaryFolder('wsdl-agents-new-user-');
   tarball = await packFromSources(ROOT, workspace);
   manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as typeof manifest;
 }, 120_000);
